@@ -1,0 +1,119 @@
+// The values that flow through mkepub's pipeline: sources -> posts -> chapters -> book -> entries -> .epub.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pugi {
+class xml_document;
+}
+
+namespace mkepub {
+
+namespace fs = std::filesystem;
+
+// A calendar date with optional time and zone, as posts write them.
+struct Date {
+  int year = 0, month = 0, day = 0;
+  int hour = 0, minute = 0, second = 0;
+  bool has_time = false;
+  std::optional<int> zone_minutes;  // offset from UTC; none when the post gave no zone
+};
+
+// What the user asked for, from the command line (and later a config file).
+struct Options {
+  std::vector<fs::path> inputs;
+  fs::path output;
+  std::string title;
+  std::vector<std::string> authors;
+  std::string language;
+  std::string identifier;
+  int toc_depth = 3;
+  enum class Sort { date, name } sort = Sort::date;
+  bool quiet = false;
+  std::optional<long long> source_date_epoch;  // SOURCE_DATE_EPOCH, read by main
+};
+
+// One input file, decoded: UTF-8 without BOM, LF line ends.
+struct SourceFile {
+  fs::path file;        // on disk
+  std::string display;  // how messages name it (as the user wrote the input)
+  fs::path root;        // the input folder it was found in; nothing outside it is read
+  std::string text;
+};
+
+struct Post {
+  fs::path file;
+  std::string display;
+  fs::path root;
+  std::string title;
+  std::optional<Date> date, updated;
+  std::vector<std::string> tags, categories;
+  std::vector<std::string> keywords;
+  std::string description, author, language, abbrlink;
+  bool toc = true;
+  bool toc_number = false;
+  bool draft = false;
+  std::string body;   // Markdown after the front matter
+  int body_line = 1;  // line of the post file where body starts
+};
+
+struct Heading {
+  int level = 1;       // 1 is the chapter title; the post's own headings are 2..6
+  std::string id;      // ASCII, unique within its file
+  std::string text;
+  std::string number;  // "1.2" when the post asks for toc_number
+  std::string slug;    // the post's own anchor for it (GitHub/Hexo style), for links written by hand
+};
+
+// A post rendered into an XHTML page. The DOM stays open until links and images across the book are resolved.
+struct Chapter {
+  const Post* post = nullptr;
+  std::string href;  // "text/c0001.xhtml", relative to the package folder
+  std::string title;
+  std::string language;  // BCP 47
+  std::vector<Heading> headings;  // [0] is the chapter title
+  std::map<std::string, std::string> anchors;  // how links written by hand may name a spot -> its id
+  std::shared_ptr<pugi::xml_document> doc;
+};
+
+struct Asset {
+  fs::path source;    // canonical path on disk
+  std::string href;   // "images/i0001.png"
+  std::string media_type;
+  std::string bytes;
+};
+
+struct Metadata {
+  std::string identifier;  // "urn:uuid:..."
+  std::string title;
+  std::vector<std::string> creators;
+  std::string language;
+  std::string date;      // YYYY-MM-DD
+  std::string modified;  // YYYY-MM-DDThh:mm:ssZ
+  std::string description;
+  std::vector<std::string> subjects;
+};
+
+struct Book {
+  Metadata meta;
+  std::vector<Chapter> chapters;
+  std::vector<Asset> assets;
+  int toc_depth = 3;
+};
+
+// One file of the container, in the order it is written.
+struct Entry {
+  std::string path;  // inside the zip
+  std::string bytes;
+  bool stored = false;  // mimetype is stored, everything else deflated
+};
+
+// Where the package document lives inside the container; every href in the book is relative to it.
+inline constexpr const char* kPackageDir = "EPUB/";
+
+}  // namespace mkepub

@@ -1,0 +1,169 @@
+// Chapters: one post rendered into an XHTML page (https://www.w3.org/TR/epub-33/#sec-xhtml).
+#include "chapter.h"
+
+#include <pugixml.hpp>
+
+#include <cctype>
+#include <set>
+#include <string_view>
+
+#include "dates.h"
+#include "markdown.h"
+#include "templates.h"
+#include "text.h"
+#include "xhtml.h"
+
+namespace mkepub {
+namespace {
+
+int heading_level(pugi::xml_node n) {
+  std::string_view name = n.name();
+  if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') return name[1] - '0';
+  return 0;
+}
+
+std::string text_of(pugi::xml_node n) {
+  std::string raw;
+  for (auto d : n.select_nodes(".//text()")) raw += d.node().value();
+  std::string out;  // collapse white space
+  bool space = false;
+  for (char c : raw) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      out += c;
+      space = false;
+    }
+  }
+  return out;
+}
+
+bool is_ascii_id(std::string_view id) {
+  if (id.empty() || !std::isalpha(static_cast<unsigned char>(id[0]))) return false;
+  for (char c : id)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) return false;
+  return true;
+}
+
+class IdMaker {
+ public:
+  std::string unique(std::string base) {
+    if (!is_ascii_id(base)) base = "s-" + base;
+    if (!is_ascii_id(base)) base = "s";
+    std::string id = base;
+    for (int n = 2; used_.count(id); ++n) id = base + "-" + std::to_string(n);
+    used_.insert(id);
+    return id;
+  }
+  void reserve(const std::string& id) { used_.insert(id); }
+
+ private:
+  std::set<std::string> used_;
+};
+
+// Ids from raw HTML that are not ASCII names, or repeat, are renamed; the old names stay as link anchors.
+void clean_ids(pugi::xml_node content, IdMaker& ids, std::map<std::string, std::string>& anchors) {
+  for (auto x : content.select_nodes(".//*[@id]")) {
+    auto el = x.node();
+    if (heading_level(el)) continue;  // headings get their ids below
+    std::string old = el.attribute("id").value();
+    std::string id = ids.unique(is_ascii_id(old) ? old : "id-" + ascii_slug(old));
+    el.attribute("id") = id.c_str();
+    anchors.emplace(old, id);
+  }
+}
+
+// Renumbers the post's headings beneath the chapter's h1: each is one level below the nearest earlier heading
+// of a higher rank, so `###` sections of a post become h2 and no level is skipped.
+void collect_headings(pugi::xml_node content, const Post& post, IdMaker& ids, Chapter& ch) {
+  std::vector<int> stack;  // original levels of the open headings
+  std::vector<int> counters;
+  for (auto x : content.select_nodes(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")) {
+    auto el = x.node();
+    int original = heading_level(el);
+    while (!stack.empty() && stack.back() >= original) stack.pop_back();
+    stack.push_back(original);
+    int level = std::min<int>(stack.size() + 1, 6);
+    el.set_name(("h" + std::to_string(level)).c_str());
+    Heading h;
+    h.level = level;
+    h.text = text_of(el);
+    h.slug = unicode_slug(h.text);
+    std::string old = el.attribute("id").value();
+    h.id = ids.unique(ascii_slug(h.text).empty() ? "sec-" + std::to_string(ch.headings.size() + 1) : ascii_slug(h.text));
+    if (el.attribute("id")) el.attribute("id") = h.id.c_str();
+    else el.append_attribute("id") = h.id.c_str();
+    if (post.toc_number) {
+      counters.resize(level - 1);
+      ++counters[level - 2];
+      for (size_t i = 0; i < counters.size(); ++i) h.number += (i ? "." : "") + std::to_string(counters[i]);
+    }
+    for (const auto& alias : {old, h.slug, h.text, ascii_slug(h.text)})
+      if (!alias.empty()) ch.anchors.emplace(alias, h.id);
+    ch.headings.push_back(std::move(h));
+  }
+}
+
+std::string title_from_file(const Post& post) {
+  std::string stem = post.file.stem().string();
+  if (stem.size() > 11 && stem[10] == '-' && date_from_file_name(stem)) stem = stem.substr(11);
+  return stem;
+}
+
+}  // namespace
+
+Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& diag) {
+  Chapter ch;
+  ch.post = &post;
+  ch.href = href;
+  ch.doc = std::make_shared<pugi::xml_document>();
+  load_xhtml_template("chapter.xhtml", *ch.doc);
+  auto root = ch.doc->document_element();
+
+  // The post goes straight into the template's content slot: pugixml moves nodes only within one document.
+  auto content = take_slot(root, "content");
+  append_html(content, render_markdown(post.body, post.body_line), post.display, diag);
+
+  ch.title = post.title;
+  if (ch.title.empty()) {
+    if (auto h1 = content.select_node(".//h1").node()) {
+      ch.title = text_of(h1);
+      h1.parent().remove_child(h1);
+    }
+  }
+  if (ch.title.empty()) ch.title = title_from_file(post);
+
+  IdMaker ids;
+  ids.reserve("top");
+  clean_ids(content, ids, ch.anchors);
+  collect_headings(content, post, ids, ch);
+  ch.headings.insert(ch.headings.begin(), Heading{1, "top", ch.title, "", unicode_slug(ch.title)});
+
+  take_slot(root, "title").text().set(ch.title.c_str());
+  auto heading = take_slot(root, "heading");
+  heading.text().set(ch.title.c_str());
+  heading.append_attribute("id") = "top";
+  auto date = take_slot(root, "date");
+  if (post.date) {
+    auto time = date.append_child("time");
+    time.append_attribute("datetime") = format_day(*post.date).c_str();
+    time.text().set(format_day(*post.date).c_str());
+  } else if (date) {
+    date.parent().remove_child(date);
+  }
+  unwrap_slot(content);
+  return ch;
+}
+
+std::string finish_chapter(Chapter& ch, const std::string& book_language) {
+  auto root = ch.doc->document_element();
+  const std::string& lang = ch.language.empty() ? book_language : ch.language;
+  root.remove_attribute("lang");
+  root.remove_attribute("xml:lang");
+  root.append_attribute("lang") = lang.c_str();
+  root.append_attribute("xml:lang") = lang.c_str();
+  return serialize_xhtml(*ch.doc);
+}
+
+}  // namespace mkepub

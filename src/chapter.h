@@ -1,0 +1,16 @@
+// Chapters: one post rendered into an XHTML page with its title, date and headings (EPUB 3.3 XHTML documents).
+#pragma once
+
+#include "book.h"
+#include "diagnostics.h"
+
+namespace mkepub {
+
+// The post as a chapter page (still a DOM: links and images are resolved across the book later).
+// Its headings are renumbered beneath the chapter title (h1) without jumps, with ASCII ids unique in the page.
+Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& diag);
+
+// Sets the page's language (lang and xml:lang on the root) and writes it out.
+std::string finish_chapter(Chapter& chapter, const std::string& book_language);
+
+}  // namespace mkepub

@@ -1,0 +1,14 @@
+// The container: entries zipped as the OCF requires, byte-for-byte the same for the same entries.
+#pragma once
+
+#include "book.h"
+
+namespace mkepub {
+
+// The .epub bytes: entries in order, mimetype stored, the rest deflated, fixed timestamps, no extra fields.
+std::string zip_entries(const std::vector<Entry>& entries);
+
+// Entries read back from .epub bytes (for tests and golden comparisons).
+std::vector<Entry> unzip_entries(const std::string& bytes);
+
+}  // namespace mkepub

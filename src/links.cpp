@@ -1,0 +1,173 @@
+// Links and images across the book (EPUB 3.3 core media types and resource locations,
+// https://www.w3.org/TR/epub-33/#sec-core-media-types).
+#include "links.h"
+
+#include <pugixml.hpp>
+
+#include <cctype>
+#include <map>
+
+#include "xhtml.h"
+
+namespace mkepub {
+namespace {
+
+bool has_scheme(const std::string& url) {
+  size_t i = 0;
+  while (i < url.size() && (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' || url[i] == '-' ||
+                            url[i] == '.'))
+    ++i;
+  return i > 0 && i < url.size() && url[i] == ':' && std::isalpha(static_cast<unsigned char>(url[0]));
+}
+
+std::string percent_decode(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string extension_for(const std::string& media_type) {
+  if (media_type == "image/png") return ".png";
+  if (media_type == "image/jpeg") return ".jpg";
+  if (media_type == "image/gif") return ".gif";
+  return ".svg";
+}
+
+// Replaces an element by its children (a link that goes nowhere keeps its text).
+void unwrap(pugi::xml_node el) {
+  auto parent = el.parent();
+  while (auto child = el.first_child()) parent.insert_move_before(child, el);
+  parent.remove_child(el);
+}
+
+class Resolver {
+ public:
+  Resolver(std::vector<Chapter>& chapters, const ReadAsset& read, Diagnostics& diag)
+      : chapters_(chapters), read_(read), diag_(diag) {
+    for (size_t i = 0; i < chapters.size(); ++i) by_file_[fs::weakly_canonical(chapters[i].post->file)] = i;
+  }
+
+  void link(const Chapter& ch, pugi::xml_node a) {
+    std::string href = a.attribute("href").value();
+    int line = a.attribute(kLineAttr).as_int();
+    if (href.empty() || has_scheme(href)) return;
+    if (href.rfind("//", 0) == 0) {
+      a.attribute("href") = ("https:" + href).c_str();
+      return;
+    }
+    auto hash = href.find('#');
+    std::string path = percent_decode(href.substr(0, hash));
+    std::string fragment = hash == std::string::npos ? "" : percent_decode(href.substr(hash + 1));
+    const Chapter* target = &ch;
+    if (!path.empty()) {
+      auto it = by_file_.find(fs::weakly_canonical(ch.post->file.parent_path() / path));
+      if (it == by_file_.end()) return drop(ch, a, line, "link to `" + href + "` does not lead to a post");
+      target = &chapters_[it->second];
+    }
+    std::string id;
+    if (!fragment.empty()) {
+      auto anchor = target->anchors.find(fragment);
+      if (anchor == target->anchors.end()) return drop(ch, a, line, "link to `" + href + "`: no such heading");
+      id = anchor->second;
+    }
+    std::string file = target == &ch ? "" : fs::path(target->href).filename().string();
+    a.attribute("href") = (file + (id.empty() ? "" : "#" + id)).c_str();
+    if (file.empty() && id.empty()) a.attribute("href") = "#top";
+  }
+
+  void image(const Chapter& ch, pugi::xml_node img) {
+    std::string src = img.attribute("src").value();
+    int line = img.attribute(kLineAttr).as_int();
+    std::string alt = img.attribute("alt").value();
+    if (has_scheme(src) || src.rfind("//", 0) == 0) {
+      diag_.warn({ch.post->display, line, 0, "remote image `" + src + "` not fetched; linked instead"});
+      auto a = img.parent().insert_child_before("a", img);
+      a.append_attribute("href") = (src.rfind("//", 0) == 0 ? "https:" + src : src).c_str();
+      a.text().set((alt.empty() ? src : alt).c_str());
+      img.parent().remove_child(img);
+      return;
+    }
+    auto asset = find_asset(*ch.post, percent_decode(src.substr(0, src.find_first_of("?#"))));
+    if (!asset) {
+      diag_.warn({ch.post->display, line, 0, "image `" + src + "` not found; its alt text is shown instead"});
+      return replace_by_text(img, alt);
+    }
+    if (asset->empty()) {
+      diag_.warn({ch.post->display, line, 0, "image `" + src + "` is not PNG, JPEG, GIF or SVG; left out"});
+      return replace_by_text(img, alt);
+    }
+    img.attribute("src") = ("../" + *asset).c_str();
+  }
+
+  std::vector<Asset> assets;
+
+ private:
+  std::vector<Chapter>& chapters_;
+  const ReadAsset& read_;
+  Diagnostics& diag_;
+  std::map<fs::path, size_t> by_file_;
+  std::map<std::string, size_t> by_bytes_;
+
+  void drop(const Chapter& ch, pugi::xml_node a, int line, const std::string& why) {
+    diag_.warn({ch.post->display, line, 0, why + "; kept as plain text"});
+    unwrap(a);
+  }
+
+  void replace_by_text(pugi::xml_node img, const std::string& alt) {
+    if (!alt.empty()) img.parent().insert_child_before(pugi::node_pcdata, img).set_value(alt.c_str());
+    img.parent().remove_child(img);
+  }
+
+  // The asset's href ("" when the file is not a supported image), or nullopt when no candidate exists.
+  // Candidates: beside the post, then in its asset folder (Hexo's post_asset_folder: `<post>/<name>`).
+  std::optional<std::string> find_asset(const Post& post, const std::string& src) {
+    if (src.empty()) return std::nullopt;
+    fs::path dir = post.file.parent_path();
+    for (const auto& candidate : {dir / src, dir / post.file.stem() / src}) {
+      auto bytes = read_(candidate);
+      if (!bytes) continue;
+      auto type = sniff_image_type(*bytes);
+      if (type.empty()) return std::string();
+      auto [it, added] = by_bytes_.emplace(*bytes, assets.size());
+      if (added) {
+        char name[32];
+        std::snprintf(name, sizeof name, "images/i%04zu", assets.size() + 1);
+        assets.push_back({fs::weakly_canonical(candidate), name + extension_for(type), type, *bytes});
+      }
+      return assets[it->second].href;
+    }
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
+std::string sniff_image_type(const std::string& b) {
+  if (b.rfind("\x89PNG\r\n\x1a\n", 0) == 0) return "image/png";
+  if (b.rfind("\xFF\xD8\xFF", 0) == 0) return "image/jpeg";
+  if (b.rfind("GIF87a", 0) == 0 || b.rfind("GIF89a", 0) == 0) return "image/gif";
+  auto head = b.substr(0, 1024);
+  if (head.find("<svg") != std::string::npos) return "image/svg+xml";
+  return "";
+}
+
+std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const ReadAsset& read, Diagnostics& diag) {
+  Resolver resolver(chapters, read, diag);
+  for (auto& ch : chapters) {
+    auto root = ch.doc->document_element();
+    for (auto x : root.select_nodes("//img")) resolver.image(ch, x.node());
+    for (auto x : root.select_nodes("//a[@href]")) resolver.link(ch, x.node());
+    for (auto x : root.select_nodes("//*[@data-mkepub-line]")) x.node().remove_attribute(kLineAttr);
+  }
+  return std::move(resolver.assets);
+}
+
+}  // namespace mkepub

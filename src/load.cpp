@@ -1,0 +1,148 @@
+// Loading: the only stage that reads files. Finds the posts under each input and decodes them.
+#include "load.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace mkepub {
+namespace {
+
+bool is_post_name(const fs::path& p) {
+  auto ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  return ext == ".md" || ext == ".markdown" || ext == ".txt";
+}
+
+bool is_txt(const fs::path& p) {
+  auto ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  return ext == ".txt";
+}
+
+bool starts_with_front_matter(const std::string& text) {
+  return text.rfind("---\n", 0) == 0 || text == "---";
+}
+
+// Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid UTF-8 (RFC 3629).
+size_t utf8_length(const std::string& s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (n == 0 || c > 0xF4 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  if (n == 3 && ((c == 0xE0 && b(i + 1) < 0xA0) || (c == 0xED && b(i + 1) >= 0xA0))) return 0;
+  if (n == 4 && ((c == 0xF0 && b(i + 1) < 0x90) || (c == 0xF4 && b(i + 1) >= 0x90))) return 0;
+  return n;
+}
+
+std::string display_name(const fs::path& input, const fs::path& relative) {
+  if (relative.empty()) return input.generic_string();
+  auto base = input.generic_string();
+  if (!base.empty() && base.back() != '/') base += '/';
+  return base + relative.generic_string();
+}
+
+void add_file(const fs::path& file, std::string display, const fs::path& root, bool explicit_input,
+              std::vector<SourceFile>& out, Diagnostics& diag) {
+  auto bytes = read_file(file);
+  if (!bytes) {
+    diag.error({display, 0, 0, "cannot read file"});
+    return;
+  }
+  try {
+    auto text = decode_text(std::move(*bytes), display);
+    // A .txt file found in a folder is a post only when it opens with front matter, like the seed.
+    if (is_txt(file) && !explicit_input && !starts_with_front_matter(text)) return;
+    out.push_back({file, std::move(display), root, std::move(text)});
+  } catch (const InputError& e) {
+    diag.error(e.where);
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(ss).str();
+}
+
+bool is_inside(const fs::path& file, const fs::path& root) {
+  std::error_code ec;
+  auto f = fs::weakly_canonical(file, ec);
+  if (ec) return false;
+  auto r = fs::weakly_canonical(root, ec);
+  if (ec) return false;
+  auto [ri, fi] = std::mismatch(r.begin(), r.end(), f.begin(), f.end());
+  return ri == r.end();
+}
+
+std::string decode_text(std::string bytes, const std::string& display) {
+  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
+  int line = 1, col = 1;
+  for (size_t i = 0; i < bytes.size();) {
+    size_t n = utf8_length(bytes, i);
+    if (n == 0) throw InputError({display, line, col, "invalid UTF-8 (the file must be UTF-8 encoded)"});
+    if (bytes[i] == '\0') throw InputError({display, line, col, "NUL byte in text file"});
+    if (bytes[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+    i += n;
+  }
+  std::string text;
+  text.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] != '\r') {
+      text += bytes[i];
+    } else if (i + 1 >= bytes.size() || bytes[i + 1] != '\n') {
+      text += '\n';  // a lone CR (old Mac line end) is a line end too
+    }
+  }
+  return text;
+}
+
+std::vector<SourceFile> load_sources(const std::vector<fs::path>& inputs, Diagnostics& diag) {
+  std::vector<SourceFile> out;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    auto status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      diag.error({input.generic_string(), 0, 0, "no such file or folder"});
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      add_file(input, input.generic_string(), fs::weakly_canonical(input).parent_path(), true, out, diag);
+      continue;
+    }
+    auto root = fs::weakly_canonical(input);
+    std::vector<fs::path> files;
+    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      auto name = it->path().filename().string();
+      if (!name.empty() && (name[0] == '.' || name == "node_modules")) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec) && is_post_name(it->path())) files.push_back(it->path());
+    }
+    if (ec) diag.error({input.generic_string(), 0, 0, "cannot read folder: " + ec.message()});
+    std::sort(files.begin(), files.end());
+    size_t before = out.size(), errors_before = diag.errors().size();
+    for (const auto& f : files)
+      add_file(f, display_name(input, f.lexically_relative(input)), root, false, out, diag);
+    if (out.size() == before && diag.errors().size() == errors_before)
+      diag.error({input.generic_string(), 0, 0, "no posts found (looked for .md, .markdown and .txt with front matter)"});
+  }
+  return out;
+}
+
+}  // namespace mkepub

@@ -1,0 +1,22 @@
+// Loading: the only stage that reads files. Finds the posts under each input and decodes them.
+#pragma once
+
+#include "book.h"
+#include "diagnostics.h"
+
+namespace mkepub {
+
+// Post files under the inputs (folders searched recursively, in sorted order), decoded.
+// Missing inputs, unreadable files and invalid UTF-8 are reported to `diag` and left out.
+std::vector<SourceFile> load_sources(const std::vector<fs::path>& inputs, Diagnostics& diag);
+
+// UTF-8 text without BOM and with LF line ends, or an InputError naming the first bad byte's line and column.
+std::string decode_text(std::string bytes, const std::string& display);
+
+// The bytes of a file, or nullopt when it cannot be read.
+std::optional<std::string> read_file(const fs::path& file);
+
+// Whether `file` lies inside `root` once both are made canonical (symlinks resolved).
+bool is_inside(const fs::path& file, const fs::path& root);
+
+}  // namespace mkepub

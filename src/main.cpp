@@ -1,0 +1,84 @@
+// The command line (CLI11 is used here only): turns arguments into Options and runs the build.
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "build.h"
+
+namespace {
+
+const char* const kExamples = R"(Examples:
+  mkepub seeds/ -o book.epub                 a folder of posts (searched recursively)
+  mkepub post.md other.md -o book.epub       single post files
+  mkepub ~/blog/source/_posts -o blog.epub --title "My Blog" --author "Me"
+  mkepub notes/ -o notes.epub --sort name --toc-depth 2 --language zh-CN
+
+Exit codes: 0 written, 1 bad input (nothing written), 2 bad usage, 3 internal error.
+)";
+
+void print(const std::vector<mkepub::Diagnostic>& list, const char* severity) {
+  for (const auto& d : list) std::cerr << d.format(severity) << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  mkepub::Options options;
+  std::string sort = "date";
+  CLI::App app{"mkepub: compile Markdown posts with YAML front matter into an EPUB 3 book", "mkepub"};
+  app.footer(kExamples);
+  app.set_version_flag("--version", std::string("mkepub ") + MKEPUB_VERSION);
+  app.add_option("INPUT", options.inputs, "Folders (searched recursively) or post files")->required();
+  app.add_option("-o,--output", options.output, "The EPUB file to write")->required();
+  app.add_option("--title", options.title, "Book title (default: the single post's title, else the folder name)");
+  app.add_option("--author", options.authors, "Author; repeat for several (default: the posts' authors)");
+  app.add_option("--language", options.language, "BCP 47 language tag (default: front matter, else detected)");
+  app.add_option("--identifier", options.identifier, "Book identifier (default: a UUID derived from the book)");
+  app.add_option("--toc-depth", options.toc_depth, "Heading levels in the table of contents, 1-6")
+      ->default_val(3)
+      ->check(CLI::Range(1, 6));
+  app.add_option("--sort", sort, "Chapter order: date (then file name) or name")
+      ->default_val("date")
+      ->check(CLI::IsMember({"date", "name"}));
+  app.add_flag("-q,--quiet", options.quiet, "Print errors only");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+  options.sort = sort == "name" ? mkepub::Options::Sort::name : mkepub::Options::Sort::date;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    long long value = std::strtoll(epoch, &end, 10);
+    if (*end != '\0') {
+      std::cerr << "mkepub: error: SOURCE_DATE_EPOCH must be a number of seconds, not `" << epoch << "`\n";
+      return 2;
+    }
+    options.source_date_epoch = value;
+  }
+
+  mkepub::Diagnostics diag;
+  int code = 1;
+  try {
+    code = mkepub::build(options, diag);
+  } catch (const mkepub::InternalError& e) {
+    std::cerr << "mkepub: internal error: " << e.what() << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "mkepub: internal error: " << e.what() << "\n";
+    return 3;
+  }
+  if (!options.quiet) {
+    print(diag.notes(), "note");
+    print(diag.warnings(), "warning");
+  }
+  print(diag.errors(), "error");
+  if (code == 0 && !options.quiet)
+    std::cerr << "wrote " << options.output.generic_string() << " (" << diag.warnings().size() << " warnings)\n";
+  if (code == 1) std::cerr << "mkepub: " << diag.errors().size() << " error(s); nothing written\n";
+  return code;
+}

@@ -1,0 +1,13 @@
+// Markdown to HTML with cmark-gfm (CommonMark + GFM tables, strikethrough, autolinks, task lists, footnotes).
+#pragma once
+
+#include <string>
+
+namespace mkepub {
+
+// HTML for a post body. Raw HTML passes through (the XHTML stage parses and cleans it); block elements carry
+// data-sourcepos with lines counted from `first_line`, so later stages can point at the post's own lines.
+// A soft line break between two CJK characters is dropped: in Chinese and Japanese it is not a space.
+std::string render_markdown(const std::string& markdown, int first_line = 1);
+
+}  // namespace mkepub

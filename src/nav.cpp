@@ -1,0 +1,116 @@
+// Navigation: nav.xhtml (https://www.w3.org/TR/epub-33/#sec-nav) and toc.ncx (OPF 2.0.1 section 2.4.1).
+#include "nav.h"
+
+#include <pugixml.hpp>
+
+#include <sstream>
+
+#include "templates.h"
+
+namespace mkepub {
+
+std::string contents_label(const std::string& language) {
+  auto primary = language.substr(0, language.find('-'));
+  if (primary == "zh") return language == "zh-TW" || language == "zh-Hant" || language == "zh-HK" ? "目錄" : "目录";
+  if (primary == "ja") return "目次";
+  if (primary == "ko") return "목차";
+  return "Contents";
+}
+
+std::vector<TocNode> build_outline(const Book& book) {
+  std::vector<TocNode> roots;
+  for (const auto& ch : book.chapters) {
+    roots.push_back({ch.title, ch.href, {}});
+    if (!ch.post->toc) continue;  // `toc: false`: the post's sections stay out of the book's outline
+    std::vector<std::pair<int, TocNode*>> open = {{1, &roots.back()}};
+    for (size_t i = 1; i < ch.headings.size(); ++i) {
+      const Heading& h = ch.headings[i];
+      if (h.level > book.toc_depth) continue;
+      while (open.back().first >= h.level) open.pop_back();
+      auto& kids = open.back().second->children;
+      kids.push_back({h.number.empty() ? h.text : h.number + " " + h.text, ch.href + "#" + h.id, {}});
+      open.push_back({h.level, &kids.back()});
+    }
+  }
+  return roots;
+}
+
+namespace {
+
+void nav_items(pugi::xml_node ol, const std::vector<TocNode>& nodes) {
+  for (const auto& n : nodes) {
+    auto li = ol.append_child("li");
+    auto a = li.append_child("a");
+    a.append_attribute("href") = n.href.c_str();
+    a.text().set(n.label.c_str());
+    if (!n.children.empty()) nav_items(li.append_child("ol"), n.children);
+  }
+}
+
+void ncx_points(pugi::xml_node parent, const std::vector<TocNode>& nodes, int& order) {
+  for (const auto& n : nodes) {
+    auto point = parent.append_child("navPoint");
+    point.append_attribute("id") = ("np-" + std::to_string(order)).c_str();
+    point.append_attribute("playOrder") = order++;
+    point.append_child("navLabel").append_child("text").text().set(n.label.c_str());
+    point.append_child("content").append_attribute("src") = n.href.c_str();
+    ncx_points(point, n.children, order);
+  }
+}
+
+int depth(const std::vector<TocNode>& nodes) {
+  int d = 0;
+  for (const auto& n : nodes) d = std::max(d, 1 + depth(n.children));
+  return d;
+}
+
+}  // namespace
+
+std::string render_nav(const Book& book, const std::vector<TocNode>& outline) {
+  pugi::xml_document doc;
+  load_xhtml_template("nav.xhtml", doc);
+  auto root = doc.document_element();
+  root.append_attribute("lang") = book.meta.language.c_str();
+  root.append_attribute("xml:lang") = book.meta.language.c_str();
+  auto label = contents_label(book.meta.language);
+  take_slot(root, "title").text().set(book.meta.title.c_str());
+  take_slot(root, "heading").text().set(label.c_str());
+  nav_items(take_slot(root, "toc"), outline);
+  take_slot(root, "landmarks-heading").text().set("Landmarks");
+  auto landmarks = take_slot(root, "landmarks");
+  auto add = [&](const char* type, const std::string& href, const std::string& text) {
+    auto a = landmarks.append_child("li").append_child("a");
+    a.append_attribute("epub:type") = type;
+    a.append_attribute("href") = href.c_str();
+    a.text().set(text.c_str());
+  };
+  add("toc", "nav.xhtml#toc", label);
+  if (!book.chapters.empty()) add("bodymatter", book.chapters.front().href, book.chapters.front().title);
+  return serialize_xhtml(doc);
+}
+
+std::string render_ncx(const Book& book, const std::vector<TocNode>& outline) {
+  pugi::xml_document doc;
+  auto ncx = doc.append_child("ncx");
+  ncx.append_attribute("xmlns") = "http://www.daisy.org/z3986/2005/ncx/";
+  ncx.append_attribute("version") = "2005-1";
+  ncx.append_attribute("xml:lang") = book.meta.language.c_str();
+  auto head = ncx.append_child("head");
+  auto meta = [&](const char* name, const std::string& content) {
+    auto m = head.append_child("meta");
+    m.append_attribute("name") = name;
+    m.append_attribute("content") = content.c_str();
+  };
+  meta("dtb:uid", book.meta.identifier);
+  meta("dtb:depth", std::to_string(std::max(1, depth(outline))));
+  meta("dtb:totalPageCount", "0");
+  meta("dtb:maxPageNumber", "0");
+  ncx.append_child("docTitle").append_child("text").text().set(book.meta.title.c_str());
+  int order = 1;
+  ncx_points(ncx.append_child("navMap"), outline, order);
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + out.str();
+}
+
+}  // namespace mkepub

@@ -1,0 +1,35 @@
+// Entries of the OCF container (https://www.w3.org/TR/epub-33/#sec-container-zip), in a fixed order.
+#include "package.h"
+
+#include "chapter.h"
+#include "nav.h"
+#include "opf.h"
+#include "templates.h"
+
+namespace mkepub {
+
+std::vector<Entry> package_book(Book& book) {
+  const std::string dir = kPackageDir;
+  std::vector<Entry> entries;
+  entries.push_back({"mimetype", "application/epub+zip", true});
+  entries.push_back({"META-INF/container.xml",
+                     "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                     "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+                     "  <rootfiles>\n"
+                     "    <rootfile full-path=\"" + dir + "content.opf\" media-type=\"application/oebps-package+xml\"/>\n"
+                     "  </rootfiles>\n"
+                     "</container>\n"});
+  entries.push_back({dir + "content.opf", render_opf(book)});
+  auto outline = build_outline(book);
+  entries.push_back({dir + "nav.xhtml", render_nav(book, outline)});
+  entries.push_back({dir + "toc.ncx", render_ncx(book, outline)});
+  entries.push_back({dir + "styles/book.css", template_text("book.css")});
+  for (auto& ch : book.chapters) {
+    entries.push_back({dir + ch.href, finish_chapter(ch, book.meta.language)});
+    ch.doc.reset();
+  }
+  for (const auto& a : book.assets) entries.push_back({dir + a.href, a.bytes});
+  return entries;
+}
+
+}  // namespace mkepub

@@ -1,0 +1,78 @@
+// Templates: the chapter page, nav page and stylesheet, embedded from templates/ by cmake/embed.cmake.
+#include "templates.h"
+
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string_view>
+
+namespace mkepub {
+
+const std::map<std::string, std::string_view>& embedded_templates();  // generated
+
+std::string template_text(const std::string& name) {
+  const auto& all = embedded_templates();
+  auto it = all.find(name);
+  if (it == all.end()) throw std::out_of_range("no template " + name);
+  return std::string(it->second);
+}
+
+void load_xhtml_template(const std::string& name, pugi::xml_document& doc) {
+  auto text = template_text(name);
+  auto result = doc.load_buffer(text.data(), text.size(), pugi::parse_default |
+                                                               pugi::parse_doctype | pugi::parse_ws_pcdata_single);
+  if (!result) throw std::runtime_error("template " + name + " is not well-formed XML: " + result.description());
+}
+
+pugi::xml_node take_slot(pugi::xml_node root, const char* name) {
+  auto node = root.find_node([&](pugi::xml_node n) {
+    return n.type() == pugi::node_element && std::string_view(n.attribute("data-slot").value()) == name;
+  });
+  if (node) node.remove_attribute("data-slot");
+  return node;
+}
+
+void unwrap_slot(pugi::xml_node slot) {
+  auto parent = slot.parent();
+  while (auto child = slot.first_child()) parent.insert_move_before(child, slot);
+  parent.remove_child(slot);
+}
+
+namespace {
+
+const std::set<std::string_view> kVoid = {"area", "base", "br", "col", "embed", "hr", "img",
+                                          "input", "link", "meta", "source", "track", "wbr"};
+
+const std::set<std::string_view> kBlock = {
+    "html", "head", "title", "meta", "link", "body", "section", "header", "footer", "nav", "aside", "div", "p",
+    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
+    "tr", "blockquote", "pre", "hr", "figure", "details", "summary", "caption", "colgroup"};
+
+// pugixml writes `<p />` for any empty element; readers that parse XHTML as HTML need `<p></p>`. A line end
+// after each block (outside <pre>, where it would show) keeps the files readable in golden diffs.
+void tidy(pugi::xml_node node, bool in_pre) {
+  for (auto child = node.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
+    if (!child.first_child() && !kVoid.count(child.name())) child.append_child(pugi::node_pcdata);
+    bool pre = in_pre || std::string_view(child.name()) == "pre";
+    tidy(child, pre);
+    bool next_is_newline = child.next_sibling().type() == pugi::node_pcdata &&
+                           std::string_view(child.next_sibling().value()).rfind('\n', 0) == 0;
+    if (!in_pre && kBlock.count(child.name()) && !next_is_newline)
+      child = node.insert_child_after(pugi::node_pcdata, child), child.set_value("\n");
+  }
+}
+
+}  // namespace
+
+std::string serialize_xhtml(pugi::xml_document& doc) {
+  tidy(doc, false);
+  std::ostringstream out;
+  doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  std::string body = out.str();
+  if (body.rfind("<!DOCTYPE", 0) == 0) body.insert(body.find('>') + 1, "\n");
+  return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + body;
+}
+
+}  // namespace mkepub

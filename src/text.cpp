@@ -1,0 +1,79 @@
+// Small text helpers shared by the stages: UTF-8 code points and script classes (Unicode blocks).
+#include "text.h"
+
+#include <cctype>
+
+namespace mkepub {
+
+char32_t next_code_point(std::string_view s, size_t& i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (n == 0 || i + n > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (b(i + k) & 0x3F);
+  i += n;
+  return cp;
+}
+
+char32_t first_code_point(std::string_view s) {
+  size_t i = 0;
+  return s.empty() ? 0 : next_code_point(s, i);
+}
+
+char32_t last_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return next_code_point(s, i);
+}
+
+bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FA1F) ||
+         (c >= 0xF900 && c <= 0xFAFF);
+}
+
+bool is_kana(char32_t c) { return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF); }
+
+bool is_hangul(char32_t c) { return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF); }
+
+bool is_spaceless_cjk(char32_t c) {
+  return is_han(c) || is_kana(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+std::string ascii_slug(std::string_view text) {
+  std::string out;
+  bool dash = false;
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c)) {
+      if (dash && !out.empty()) out += '-';
+      out += static_cast<char>(std::tolower(c));
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+std::string unicode_slug(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t c = next_code_point(text, i);
+    if (c < 0x80) {
+      auto a = static_cast<unsigned char>(c);
+      if (std::isalnum(a) || a == '-' || a == '_') out += static_cast<char>(std::tolower(a));
+      else if (a == ' ') out += '-';
+    } else if (!(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF0F) && !(c >= 0x2000 && c <= 0x206F)) {
+      out.append(text.substr(start, i - start));  // letters of other scripts stay; CJK punctuation goes
+    }
+  }
+  return out;
+}
+
+}  // namespace mkepub

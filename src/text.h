@@ -1,0 +1,26 @@
+// Small text helpers shared by the stages: UTF-8 code points and script classes (Unicode blocks).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mkepub {
+
+// The code point at s[i] (advancing i), or U+FFFD for a malformed byte. Input is validated UTF-8.
+char32_t next_code_point(std::string_view s, size_t& i);
+// The last code point of s, or 0 when s is empty.
+char32_t last_code_point(std::string_view s);
+char32_t first_code_point(std::string_view s);
+
+bool is_han(char32_t c);
+bool is_kana(char32_t c);
+bool is_hangul(char32_t c);
+// Han, kana and CJK punctuation: scripts written without spaces, where a source line break is not a space.
+bool is_spaceless_cjk(char32_t c);
+
+// Lowercase ASCII slug of the letters and digits in `text` ("Hello, World!" -> "hello-world").
+std::string ascii_slug(std::string_view text);
+// Hexo/GitHub-style anchor: lowercase, spaces to '-', punctuation dropped, other scripts kept.
+std::string unicode_slug(std::string_view text);
+
+}  // namespace mkepub
