@@ -79,7 +79,9 @@ void clean_ids(pugi::xml_node content, IdMaker& ids, std::map<std::string, std::
 void collect_headings(pugi::xml_node content, const Post& post, IdMaker& ids, Chapter& ch) {
   std::vector<int> stack;  // original levels of the open headings
   std::vector<int> counters;
-  for (auto x : content.select_nodes(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")) {
+  auto found = content.select_nodes(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6");
+  found.sort();  // a union comes back in no particular order
+  for (auto x : found) {
     auto el = x.node();
     int original = heading_level(el);
     while (!stack.empty() && stack.back() >= original) stack.pop_back();

@@ -19,6 +19,7 @@ std::string resolve(const std::string& from, const std::string& href) {
     if (c == ':') return "";
     if (c == '/' || c == '#' || c == '?') break;
   }
+  if (href.empty() || href[0] == '#') return from;
   std::string path = from.substr(0, from.rfind('/') + 1) + href.substr(0, href.find('#'));
   std::vector<std::string> parts;
   size_t start = 0;

@@ -1,0 +1,186 @@
+// The command line as a user meets it: exit codes, exact error messages, outputs that survive failures,
+// byte-identical rebuilds, and epubcheck on every book built here.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include "container.h"
+#include "support.h"
+
+using namespace mkepub;
+using namespace mkepub::test;
+
+namespace {
+
+const std::string kSource = MKEPUB_SOURCE_DIR;
+
+void require_valid(const fs::path& epub) {
+  auto check = epubcheck(epub);
+  INFO(check.output);
+  CHECK(check.fatals == 0);
+  CHECK(check.errors == 0);
+  CHECK(check.warnings == 0);
+}
+
+std::string entry(const fs::path& epub, const std::string& name) {
+  for (auto& e : unzip_entries(slurp(epub)))
+    if (e.path == name) return e.bytes;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("seeds: the README's book, valid, with the seed's metadata and outline") {
+  TempDir tmp;
+  auto r = run_mkepub(quote(kSource + "/seeds/") + " -o " + quote(tmp / "book.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  require_valid(tmp / "book.epub");
+  auto opf = entry(tmp / "book.epub", "EPUB/content.opf");
+  CHECK(opf.find("<dc:language>zh</dc:language>") != std::string::npos);
+  CHECK(opf.find("<dc:title id=\"title\">拥抱失落：在心碎的缝隙中，寻觅微光与新生</dc:title>") != std::string::npos);
+  CHECK(opf.find("<dc:date>2025-07-20</dc:date>") != std::string::npos);
+  CHECK(opf.find("urn:uuid:8a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d") != std::string::npos);
+  for (const char* tag : {"失落", "情绪", "成长", "治愈", "人生感悟", "心理"})
+    CHECK(opf.find(std::string("<dc:subject>") + tag + "</dc:subject>") != std::string::npos);
+  auto nav = entry(tmp / "book.epub", "EPUB/nav.xhtml");
+  for (const char* s : {"1 那些悄然降临的失落", "2 在失落中看见自己", "3 允许悲伤，然后温柔地放下",
+                        "4 失落之后，是新的萌芽", "5 写在最后"})
+    CHECK(nav.find(s) != std::string::npos);
+}
+
+TEST_CASE("samples: a small blog with images, tables, footnotes, raw HTML and cross links is valid") {
+  TempDir tmp;
+  auto r = run_mkepub(quote(kSource + "/samples") + " -o " + quote(tmp / "samples.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(r.output.find("future-ideas.md: note: draft left out") != std::string::npos);
+  require_valid(tmp / "samples.epub");
+  auto entries = unzip_entries(slurp(tmp / "samples.epub"));
+  int images = 0;
+  for (auto& e : entries) images += e.path.rfind("EPUB/images/", 0) == 0;
+  CHECK(images == 1);  // one PNG referenced from two posts is stored once
+}
+
+TEST_CASE("a rebuild is byte-identical, and the container's first entry is a stored mimetype") {
+  TempDir tmp;
+  REQUIRE(run_mkepub(quote(kSource + "/samples") + " -q -o " + quote(tmp / "a.epub")).code == 0);
+  REQUIRE(run_mkepub(quote(kSource + "/samples") + " -q -o " + quote(tmp / "b.epub")).code == 0);
+  auto a = slurp(tmp / "a.epub");
+  CHECK(a == slurp(tmp / "b.epub"));
+  // Local file header: method at 8 (0 = stored), extra field length at 28, name at 30.
+  REQUIRE(a.size() > 58);
+  CHECK(a.substr(0, 4) == "PK\x03\x04");
+  CHECK(a[8] == 0);
+  CHECK(a[9] == 0);
+  CHECK(a[28] == 0);
+  CHECK(a[29] == 0);
+  CHECK(a.substr(30, 8) == "mimetype");
+  CHECK(a.substr(38, 20) == "application/epub+zip");
+}
+
+TEST_CASE("SOURCE_DATE_EPOCH sets dcterms:modified") {
+  TempDir tmp;
+  auto r = run("SOURCE_DATE_EPOCH=1700000000 " + quote(MKEPUB_BINARY) + " " + quote(kSource + "/seeds") + " -o " +
+               quote(tmp / "b.epub"));
+  REQUIRE(r.code == 0);
+  CHECK(entry(tmp / "b.epub", "EPUB/content.opf").find("2023-11-14T22:13:20Z") != std::string::npos);
+  require_valid(tmp / "b.epub");
+}
+
+TEST_CASE("options: title, authors, language, identifier, toc depth, name order") {
+  TempDir tmp;
+  auto r = run_mkepub(quote(kSource + "/samples") + " -o " + quote(tmp / "o.epub") +
+                  " --title 'My Title' --author Ann --author Bo --language zh_CN --identifier my-book"
+                  " --toc-depth 1 --sort name");
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  require_valid(tmp / "o.epub");
+  auto opf = entry(tmp / "o.epub", "EPUB/content.opf");
+  CHECK(opf.find("<dc:title id=\"title\">My Title</dc:title>") != std::string::npos);
+  CHECK(opf.find("<dc:creator id=\"creator1\">Ann</dc:creator>") != std::string::npos);
+  CHECK(opf.find("<dc:creator id=\"creator2\">Bo</dc:creator>") != std::string::npos);
+  CHECK(opf.find("<dc:language>zh-CN</dc:language>") != std::string::npos);
+  CHECK(opf.find("<dc:identifier id=\"book-id\">urn:uuid:") != std::string::npos);
+  auto nav = entry(tmp / "o.epub", "EPUB/nav.xhtml");
+  CHECK(nav.find("text/c0001.xhtml\"") != std::string::npos);
+  CHECK(nav.find("text/c0001.xhtml#") == std::string::npos);  // depth 1: chapter titles only, no headings
+  // By name: cpp-build-notes.md comes first.
+  CHECK(entry(tmp / "o.epub", "EPUB/text/c0001.xhtml").find("Notes on Building a Small C++ Tool") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2; --help and --version exit 0") {
+  CHECK(run_mkepub("").code == 2);
+  CHECK(run_mkepub("seeds").code == 2);  // no -o
+  CHECK(run_mkepub(quote(kSource + "/seeds") + " -o x.epub --toc-depth 9").code == 2);
+  CHECK(run_mkepub(quote(kSource + "/seeds") + " -o x.epub --sort size").code == 2);
+  auto help = run_mkepub("--help");
+  CHECK(help.code == 0);
+  CHECK(help.output.find("Examples:") != std::string::npos);
+  auto version = run_mkepub("--version");
+  CHECK(version.code == 0);
+  CHECK(version.output == std::string("mkepub ") + MKEPUB_VERSION + "\n");
+}
+
+TEST_CASE("bad input: exact messages, every error reported, exit 1, nothing written") {
+  TempDir tmp;
+  auto out = tmp / "out.epub";
+  spit(out, "OLD BOOK");
+  auto build = [&](const std::string& input) {
+    return run_mkepub(quote(input) + " -o " + quote(out));
+  };
+  auto expect = [&](const Run& r, const std::string& message) {
+    INFO(r.output);
+    CHECK(r.code == 1);
+    CHECK(r.output.find(message) != std::string::npos);
+    CHECK(slurp(out) == "OLD BOOK");
+    int files = 0;
+    for (auto& e : fs::directory_iterator(tmp.path)) files += e.path().filename().string().find(".tmp-") != std::string::npos;
+    CHECK(files == 0);
+  };
+
+  SUBCASE("missing input") { expect(build((tmp / "nope").string()), (tmp / "nope").string() + ": error: no such file or folder"); }
+  SUBCASE("empty folder") {
+    fs::create_directories(tmp / "empty");
+    expect(build((tmp / "empty").string()),
+           (tmp / "empty").string() + ": error: no posts found (looked for .md, .markdown and .txt with front matter)");
+  }
+  SUBCASE("invalid UTF-8") {
+    spit(tmp / "in/bad.md", "---\ntitle: x\n---\nok\nab\xff\xfe\n");
+    expect(build((tmp / "in").string()),
+           (tmp / "in").string() + "/bad.md:5:3: error: invalid UTF-8 (the file must be UTF-8 encoded)");
+  }
+  SUBCASE("invalid YAML points into the post, and every bad post is reported") {
+    spit(tmp / "in/a.md", "---\ntitle: fine\ntags: [one, two\n---\nbody\n");
+    spit(tmp / "in/b.md", "---\ntitle: fine\ndate: 2024-01-01\n  bad: indent\n---\nbody\n");
+    spit(tmp / "in/c.md", "---\ntitle: never closed\n\nbody\n");
+    auto r = build((tmp / "in").string());
+    expect(r, (tmp / "in").string() + "/a.md:4:1: error: invalid YAML in front matter: end of sequence flow not found");
+    CHECK(r.output.find("/b.md:4:6: error: invalid YAML in front matter: illegal map value") != std::string::npos);
+    CHECK(r.output.find("/c.md:1:1: error: front matter opened here is never closed") != std::string::npos);
+    CHECK(r.output.find("3 error(s); nothing written") != std::string::npos);
+  }
+  SUBCASE("every post a draft") {
+    spit(tmp / "in/a.md", "---\ntitle: t\ndraft: true\n---\nbody\n");
+    expect(build((tmp / "in").string()), "error: nothing to build: every post is a draft");
+  }
+  SUBCASE("unreadable file") {
+    spit(tmp / "in/secret.md", "---\ntitle: t\n---\nbody\n");
+    fs::permissions(tmp / "in/secret.md", fs::perms::none);
+    std::string as_user = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    fs::permissions(tmp / "in", fs::perms::all);
+    auto r = run(as_user + quote(MKEPUB_BINARY) + " " + quote((tmp / "in").string()) + " -o " + quote(out));
+    expect(r, (tmp / "in").string() + "/secret.md: error: cannot read file");
+  }
+}
+
+TEST_CASE("a post file given directly, in a folder mkepub cannot write to, fails cleanly") {
+  TempDir tmp;
+  spit(tmp / "post.md", "---\ntitle: One\n---\nText.\n");
+  auto r = run_mkepub(quote(tmp / "post.md") + " -o " + quote(tmp / "missing-folder/book.epub"));
+  CHECK(r.code == 1);
+  CHECK(r.output.find("missing-folder/book.epub: error: cannot write in") != std::string::npos);
+  auto ok = run_mkepub(quote(tmp / "post.md") + " -o " + quote(tmp / "book.epub"));
+  REQUIRE(ok.code == 0);
+  require_valid(tmp / "book.epub");
+}

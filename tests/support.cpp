@@ -1,0 +1,69 @@
+// Test support: running the mkepub binary and epubcheck, temporary folders, reading files.
+#include "support.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace mkepub::test {
+
+Run run(const std::string& command) {
+  Run r;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return r;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.output.append(buf, n);
+  int status = pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+Run run_mkepub(const std::string& args) { return run(quote(MKEPUB_BINARY) + " " + args); }
+
+Epubcheck epubcheck(const fs::path& epub) {
+  Epubcheck e;
+  auto r = run("java -jar /usr/share/java/epubcheck.jar " + quote(epub.string()));
+  e.output = r.output;
+  std::smatch m;
+  static const std::regex counts(R"(Messages: (\d+) fatals / (\d+) errors / (\d+) warnings)");
+  if (std::regex_search(r.output, m, counts)) {
+    e.fatals = std::stoi(m[1]);
+    e.errors = std::stoi(m[2]);
+    e.warnings = std::stoi(m[3]);
+  }
+  return e;
+}
+
+TempDir::TempDir() {
+  std::string tmpl = (fs::temp_directory_path() / "mkepub-test-XXXXXX").string();
+  path = mkdtemp(tmpl.data());
+  fs::permissions(path, fs::perms::all);  // tests that drop root must still write here
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path, ec);
+}
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void spit(const fs::path& file, const std::string& text) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+}  // namespace mkepub::test
