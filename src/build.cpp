@@ -52,14 +52,25 @@ std::string chapter_href(size_t index) {
 }
 
 // Running text only: code is not prose and would make every technical blog look English.
-ScriptCounts count_scripts(const std::vector<Chapter>& chapters) {
+ScriptCounts count_scripts(const Chapter& ch) {
   ScriptCounts counts;
-  for (const auto& ch : chapters) {
-    counts.add(ch.title);
-    for (auto x : ch.doc->select_nodes("//text()[not(ancestor::*[local-name()='pre' or local-name()='code'])]"))
-      counts.add(x.node().value());
-  }
+  counts.add(ch.title);
+  for (auto x : ch.doc->select_nodes("//text()[not(ancestor::*[local-name()='pre' or local-name()='code'])]"))
+    counts.add(x.node().value());
   return counts;
+}
+
+// A post's language: its front matter's, else its text's when that differs from the book's primary language.
+void set_chapter_languages(std::vector<Chapter>& chapters, const std::vector<ScriptCounts>& counts,
+                           const std::string& book_language) {
+  auto primary = [](const std::string& tag) { return tag.substr(0, tag.find('-')); };
+  for (size_t i = 0; i < chapters.size(); ++i) {
+    auto declared = normalize_language(chapters[i].post->language);
+    auto lang = declared.empty() ? detect_language(counts[i]) : declared;
+    // Detection knows only primary languages: it does not overrule a book's zh-TW with zh.
+    if (lang == book_language || (declared.empty() && primary(lang) == primary(book_language))) continue;
+    chapters[i].language = lang;
+  }
 }
 
 std::string fallback_title(const Options& options) {
@@ -91,11 +102,11 @@ std::optional<std::vector<Entry>> build_entries(const Options& options, Diagnost
     return std::nullopt;
   };
   book.assets = resolve_links(book.chapters, read, diag);
-  book.meta = make_metadata(options, book.chapters, fallback_title(options), count_scripts(book.chapters));
-  for (auto& ch : book.chapters) {
-    auto lang = normalize_language(ch.post->language);
-    if (!lang.empty() && lang != book.meta.language) ch.language = lang;
-  }
+  std::vector<ScriptCounts> counts;
+  ScriptCounts all;
+  for (const auto& ch : book.chapters) all += counts.emplace_back(count_scripts(ch));
+  book.meta = make_metadata(options, book.chapters, fallback_title(options), all);
+  set_chapter_languages(book.chapters, counts, book.meta.language);
   auto entries = package_book(book);
   auto problems = check_book(entries);
   if (!problems.empty()) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "dates.h"
+#include "footnotes.h"
 #include "markdown.h"
 #include "templates.h"
 #include "text.h"
@@ -136,6 +137,7 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
   }
   if (ch.title.empty()) ch.title = title_from_file(post);
 
+  make_popup_footnotes(content, fs::path(href).stem().string() + "-");
   IdMaker ids;
   ids.reserve("top");
   clean_ids(content, ids, ch.anchors);

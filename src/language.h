@@ -10,6 +10,10 @@ namespace mkepub {
 struct ScriptCounts {
   long han = 0, kana = 0, hangul = 0, latin = 0;
   void add(std::string_view text);
+  ScriptCounts& operator+=(const ScriptCounts& o) {
+    han += o.han, kana += o.kana, hangul += o.hangul, latin += o.latin;
+    return *this;
+  }
 };
 
 // "zh", "ja", "ko" or "en" from the scripts a text is written in. Any kana makes Japanese (Chinese has none);

@@ -16,14 +16,13 @@ namespace {
 
 const char* const kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
 
-std::string literal_of(cmark_node* node) {
-  if (!node) return {};
-  auto type = cmark_node_get_type(node);
-  if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
-    const char* s = cmark_node_get_literal(node);
-    return s ? s : "";
-  }
-  return {};
+// The text at one edge of an inline node. Emphasis, links and the like have no text of their own: `**中文**`
+// ends with the text inside it, so the edge is found by descending to the last (or first) child.
+std::string literal_of(cmark_node* node, bool last) {
+  while (node && cmark_node_get_type(node) != CMARK_NODE_TEXT && cmark_node_get_type(node) != CMARK_NODE_CODE)
+    node = last ? cmark_node_last_child(node) : cmark_node_first_child(node);
+  const char* s = node ? cmark_node_get_literal(node) : nullptr;
+  return s ? s : "";
 }
 
 // Soft breaks between two CJK characters would render as a space: remove them from the tree. Raw HTML gets a
@@ -43,8 +42,8 @@ void prepare_tree(cmark_node* doc, int line_offset) {
       continue;
     }
     if (type != CMARK_NODE_SOFTBREAK) continue;
-    char32_t before = last_code_point(literal_of(cmark_node_previous(node)));
-    char32_t after = first_code_point(literal_of(cmark_node_next(node)));
+    char32_t before = last_code_point(literal_of(cmark_node_previous(node), true));
+    char32_t after = first_code_point(literal_of(cmark_node_next(node), false));
     if (is_spaceless_cjk(before) && is_spaceless_cjk(after)) drop.push_back(node);
   }
   cmark_iter_free(it);
@@ -61,9 +60,17 @@ std::string shift_source_lines(const std::string& html, int offset) {
   for (size_t at; (at = html.find(key, pos)) != std::string::npos;) {
     at += key.size();
     out.append(html, pos, at - pos);
-    size_t end = at;
-    while (end < html.size() && html[end] >= '0' && html[end] <= '9') ++end;
-    out += std::to_string(std::stol(html.substr(at, end - at)) + offset);
+    // "3:1-4:9": the start and the end line both move (not only the first number); the columns stay.
+    size_t end = html.find('"', at);
+    if (end == std::string::npos) end = html.size();
+    for (size_t i = at; i < end;) {
+      size_t j = i;
+      while (j < end && html[j] >= '0' && html[j] <= '9') ++j;
+      bool is_line = j > i && (i == at || html[i - 1] == '-');
+      out += is_line ? std::to_string(std::stol(html.substr(i, j - i)) + offset) : html.substr(i, j - i);
+      if (j < end) out += html[j++];
+      i = j;
+    }
     pos = end;
   }
   out.append(html, pos, std::string::npos);

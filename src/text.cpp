@@ -60,6 +60,17 @@ std::string ascii_slug(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Full-width punctuation is not only U+FF01..FF0F: `：` `；` `？` (U+FF1A..FF20) and the brackets after the
+// letters are the most common in Chinese headings. Full-width letters and digits stay.
+bool is_fullwidth_punctuation(char32_t c) {
+  return (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFF65);
+}
+
+}  // namespace
+
 std::string unicode_slug(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
@@ -69,7 +80,7 @@ std::string unicode_slug(std::string_view text) {
       auto a = static_cast<unsigned char>(c);
       if (std::isalnum(a) || a == '-' || a == '_') out += static_cast<char>(std::tolower(a));
       else if (a == ' ') out += '-';
-    } else if (!(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF0F) && !(c >= 0x2000 && c <= 0x206F)) {
+    } else if (!(c >= 0x3000 && c <= 0x303F) && !is_fullwidth_punctuation(c) && !(c >= 0x2000 && c <= 0x206F)) {
       out.append(text.substr(start, i - start));  // letters of other scripts stay; CJK punctuation goes
     }
   }
