@@ -89,6 +89,8 @@ class Reader {
   }
 
   bool boolean(const YAML::Node& node, const std::string& key, bool fallback) {
+    // `toc:` with nothing after it is absent, as for the other fields (a null node's mark is the next line).
+    if (node.IsNull()) return fallback;
     try {
       return node.as<bool>();
     } catch (const YAML::Exception&) {

@@ -11,7 +11,20 @@ namespace mkepub {
 
 std::string contents_label(const std::string& language) {
   auto primary = language.substr(0, language.find('-'));
-  if (primary == "zh") return language == "zh-TW" || language == "zh-Hant" || language == "zh-HK" ? "目錄" : "目录";
+  if (primary == "zh") {
+    // Traditional by the script subtag when there is one (zh-Hant-TW, zh-Hans-HK), else by the region: matching
+    // whole tags missed zh-Hant-TW and zh-MO.
+    bool traditional = false;
+    for (size_t at = language.find('-'); at != std::string::npos; at = language.find('-', at + 1)) {
+      auto subtag = language.substr(at + 1, language.find('-', at + 1) - at - 1);
+      if (subtag == "Hant" || subtag == "Hans") {
+        traditional = subtag == "Hant";
+        break;
+      }
+      if (subtag == "TW" || subtag == "HK" || subtag == "MO") traditional = true;
+    }
+    return traditional ? "目錄" : "目录";
+  }
   if (primary == "ja") return "目次";
   if (primary == "ko") return "목차";
   return "Contents";

@@ -1,0 +1,20 @@
+// Shared by the unit tests: lists of strings (messages, headings, paths) that doctest prints when they differ.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using Strings = std::vector<std::string>;
+
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& v) {
+    std::string s = "{";
+    for (size_t i = 0; i < v.size(); ++i) s += (i ? ",\n  \"" : "\n  \"") + v[i] + "\"";
+    return (s + (v.empty() ? "}" : "\n}")).c_str();
+  }
+};
+}  // namespace doctest
