@@ -30,7 +30,7 @@ install_missing "${build_packages[@]}"
 [ "$mode" = test ] && install_missing "${test_packages[@]}"
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$(nproc)"
+if [ "$mode" = test ]; then cmake --build build -j"$(nproc)"; else cmake --build build -j"$(nproc)" --target mkepub; fi
 cmake --install build --prefix /usr/local >/dev/null
 
 if [ "$mode" = test ]; then

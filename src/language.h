@@ -16,8 +16,9 @@ struct ScriptCounts {
   }
 };
 
-// "zh", "ja", "ko" or "en" from the scripts a text is written in. Any kana makes Japanese (Chinese has none);
-// Han with no kana is Chinese, whatever the amount of Latin code and names around it.
+// "zh", "ja", "ko" or "en" from the scripts a text is written in. Kana in at least 1 of 20 CJK characters
+// makes Japanese (Chinese has none); Han otherwise makes Chinese, unless the text is overwhelmingly Latin
+// (40 Latin letters per CJK character: a few Chinese names in an English post leave it English).
 std::string detect_language(const ScriptCounts& counts);
 
 // A user's or post's language written as a BCP 47 tag: "zh_CN" -> "zh-CN", "EN" -> "en"; "" when it is not one.

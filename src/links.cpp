@@ -7,6 +7,7 @@
 #include <cctype>
 #include <map>
 
+#include "svg.h"
 #include "xhtml.h"
 
 namespace mkepub {
@@ -89,6 +90,7 @@ class Resolver {
     std::string alt = img.attribute("alt").value();
     if (has_scheme(src) || src.rfind("//", 0) == 0) {
       diag_.warn({ch.post->display, line, 0, "remote image `" + src + "` not fetched; linked instead"});
+      if (img.select_node("ancestor::*[local-name()='a']")) return replace_by_text(img, alt.empty() ? src : alt);
       auto a = img.parent().insert_child_before("a", img);
       a.append_attribute("href") = (src.rfind("//", 0) == 0 ? "https:" + src : src).c_str();
       a.text().set((alt.empty() ? src : alt).c_str());
@@ -135,6 +137,11 @@ class Resolver {
       auto bytes = read_(candidate);
       if (!bytes) continue;
       auto type = sniff_image_type(*bytes);
+      if (type == "image/svg+xml") {
+        auto svg = clean_svg(*bytes);
+        if (!svg) return std::string();
+        *bytes = std::move(*svg);
+      }
       if (type.empty()) return std::string();
       auto [it, added] = by_bytes_.emplace(*bytes, assets.size());
       if (added) {

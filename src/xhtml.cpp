@@ -93,6 +93,15 @@ std::string xml_text(std::string_view s) {
   return out;
 }
 
+bool has_attribute(const GumboElement* e, const char* name) {
+  return gumbo_get_attribute(&e->attributes, name) != nullptr;
+}
+
+bool is_checkbox(const GumboElement* e) {
+  auto* type = gumbo_get_attribute(&e->attributes, "type");
+  return type && std::string_view(type->value) == "checkbox";
+}
+
 class Converter {
  public:
   Converter(const std::string& display, Diagnostics& diag) : display_(display), diag_(diag) {}
@@ -161,6 +170,10 @@ class Converter {
         marker_html_line_ = int(e->start_pos.line);
       }
     }
+    if (tag == "input" && is_checkbox(e)) {  // GFM task lists: keep the state as a character
+      out.append_child(pugi::node_pcdata).set_value(has_attribute(e, "checked") ? "\u2611" : "\u2610");
+      return;
+    }
     if (kDropped.count(tag)) {
       warn(e->start_pos, "<" + tag + "> removed: e-books cannot carry it");
       return;
@@ -198,7 +211,70 @@ class Converter {
   }
 };
 
+// Elements whose content model is phrasing only (HTML 4.10-4.5): a block inside one is invalid in EPUB even
+// though HTML5 parsers build such trees (`<b><p>..</p></b>`, `<a><div>..</div></a>`).
+const std::set<std::string_view> kPhrasingOnly = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "a", "em", "strong", "b", "i", "u", "s", "small", "sub",
+    "sup", "code", "kbd", "samp", "var", "mark", "abbr", "cite", "dfn", "q", "bdi", "bdo", "ruby", "rt", "rp",
+    "pre", "summary", "caption"};
+const std::set<std::string_view> kBlock = {
+    "address", "article", "aside", "blockquote", "details", "div", "dl", "figure", "footer", "header", "h1",
+    "h2", "h3", "h4", "h5", "h6", "hr", "main", "ol", "p", "pre", "section", "table", "ul", "figcaption", "dd",
+    "dt", "li", "summary"};
+
+bool is_element(pugi::xml_node n) { return n.type() == pugi::node_element; }
+
+// No elements and only white space: what is left of an element a block was lifted out of.
+bool is_blank(pugi::xml_node n) {
+  for (auto c : n.children()) {
+    if (is_element(c)) return false;
+    for (const char* v = c.value(); *v; ++v)
+      if (!std::isspace(static_cast<unsigned char>(*v))) return false;
+  }
+  return true;
+}
+
+// Splits `parent` around `child`: parent's earlier children stay, `child` follows it, the later ones go into
+// a copy of parent after that. Empty halves are removed.
+void hoist(pugi::xml_node parent, pugi::xml_node child) {
+  auto outer = parent.parent();
+  auto tail = outer.insert_child_after(parent.name(), parent);
+  for (auto a : parent.attributes())
+    if (std::string_view(a.name()) != "id") tail.append_attribute(a.name()) = a.value();
+  while (child.next_sibling()) tail.append_move(child.next_sibling());
+  outer.insert_move_after(child, parent);
+  if (is_blank(tail)) outer.remove_child(tail);
+  if (is_blank(parent)) outer.remove_child(parent);
+}
+
+// One invalid nesting under `root` (a block in a phrasing element, a link in a link), fixed; false when none.
+bool repair_one(pugi::xml_node root) {
+  for (auto el = root.first_child(); el; el = el.next_sibling()) {
+    if (!is_element(el)) continue;
+    if (repair_one(el)) return true;
+    for (auto child = el.first_child(); child; child = child.next_sibling()) {
+      if (!is_element(child)) continue;
+      std::string_view name = child.name();
+      if (kPhrasingOnly.count(el.name()) && kBlock.count(name)) {
+        hoist(el, child);
+        return true;
+      }
+      if (name == "a" && (std::string_view(el.name()) == "a" || el.select_node("ancestor::a"))) {
+        while (auto c = child.first_child()) el.insert_move_before(c, child);
+        el.remove_child(child);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+void repair_content_model(pugi::xml_node root) {
+  while (repair_one(root)) {
+  }
+}
 
 std::string line_marker(int line) { return "<!--mkepub-line:" + std::to_string(line) + "-->"; }
 
@@ -210,6 +286,7 @@ void append_html(pugi::xml_node parent, const std::string& html, const std::stri
   Converter converter(display, diag);
   converter.children(output->root->v.element.children, parent);
   gumbo_destroy_output(&options, output);
+  repair_content_model(parent);
 }
 
 }  // namespace mkepub
