@@ -55,8 +55,10 @@ bool parse_zone(const std::string& s, size_t pos, Date& d) {
   }
   if (s[pos] != '+' && s[pos] != '-') return false;
   int sign = s[pos] == '-' ? -1 : 1, h = 0, m = 0;
-  if (!digits(s, pos + 1, 2, h)) return false;
-  size_t p = pos + 3;
+  // YAML timestamps allow one-digit hours ("-5"); ISO 8601 has two.
+  size_t hour_digits = digits(s, pos + 1, 2, h) ? 2 : digits(s, pos + 1, 1, h) ? 1 : 0;
+  if (hour_digits == 0) return false;
+  size_t p = pos + 1 + hour_digits;
   if (p < s.size() && s[p] == ':') ++p;
   if (p < s.size() && !digits(s, p, 2, m)) return false;
   if (p < s.size()) p += 2;

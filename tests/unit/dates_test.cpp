@@ -115,3 +115,10 @@ TEST_CASE("date_less compares instants, zones included") {
   // 09:00 in Shanghai is 01:00 UTC: earlier than 02:00 UTC.
   CHECK(date_less(*parse_date("2025-07-20T09:00:00+08:00"), *parse_date("2025-07-20T02:00:00Z")));
 }
+
+TEST_CASE("a YAML timestamp with a one-digit zone hour (YAML 1.1 example)") {
+  auto d = parse_date("2001-12-14 21:59:43.10 -5");
+  REQUIRE(d.has_value());
+  CHECK(d->zone_minutes == -300);
+  CHECK(format_utc_timestamp(to_epoch(*d)) == "2001-12-15T02:59:43Z");
+}
