@@ -35,6 +35,8 @@ struct Options {
   int toc_depth = 3;
   enum class Sort { date, name } sort = Sort::date;
   bool quiet = false;
+  bool verbose = false;
+  bool keep_going = false;  // posts with errors are left out (a warning each) instead of failing the build
   std::optional<long long> source_date_epoch;  // SOURCE_DATE_EPOCH, read by main
 };
 
@@ -70,6 +72,12 @@ struct Heading {
   std::string slug;    // the post's own anchor for it (GitHub/Hexo style), for links written by hand
 };
 
+// One more XHTML file of a chapter: long posts are split so that no file is too big for a reader.
+struct Page {
+  std::string href;
+  std::shared_ptr<pugi::xml_document> doc;
+};
+
 // A post rendered into an XHTML page. The DOM stays open until links and images across the book are resolved.
 struct Chapter {
   const Post* post = nullptr;
@@ -79,6 +87,14 @@ struct Chapter {
   std::vector<Heading> headings;  // [0] is the chapter title
   std::map<std::string, std::string> anchors;  // how links written by hand may name a spot -> its id
   std::shared_ptr<pugi::xml_document> doc;
+  std::vector<Page> continued;                  // the rest of a long post, in order
+  std::map<std::string, std::string> page_of_id;  // ids that moved to a continued page -> its href
+
+  // The file holding `id` (the chapter's first page unless the id moved).
+  const std::string& href_of(const std::string& id) const {
+    auto it = page_of_id.find(id);
+    return it == page_of_id.end() ? href : it->second;
+  }
 };
 
 struct Asset {

@@ -14,14 +14,16 @@
 #include "links.h"
 #include "load.h"
 #include "metadata.h"
+#include "nav.h"
 #include "output.h"
 #include "package.h"
+#include "split.h"
 #include "container.h"
 
 namespace mkepub {
 namespace {
 
-std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, Diagnostics& diag) {
+std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag) {
   std::vector<Post> posts;
   for (const auto& source : sources) {
     try {
@@ -29,7 +31,7 @@ std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, Diagnostic
       if (post.draft) diag.note({post.display, 0, 0, "draft left out"});
       else posts.push_back(std::move(post));
     } catch (const InputError& e) {
-      diag.error(e.where);
+      diag.post_error(e.where, keep_going);
     }
   }
   return posts;
@@ -82,19 +84,22 @@ std::string fallback_title(const Options& options) {
 }  // namespace
 
 std::optional<std::vector<Entry>> build_entries(const Options& options, Diagnostics& diag) {
-  auto sources = load_sources(options.inputs, diag);
-  auto posts = parse_posts(sources, diag);
+  auto sources = load_sources(options.inputs, options.keep_going, diag);
+  auto posts = parse_posts(sources, options.keep_going, diag);
   if (diag.failed()) return std::nullopt;
   if (posts.empty()) {
     diag.error({options.inputs.empty() ? "" : options.inputs.front().generic_string(), 0, 0,
-                "nothing to build: every post is a draft"});
+                "nothing to build: every post is a draft or was left out"});
     return std::nullopt;
   }
   sort_posts(posts, options.sort);
 
   Book book;
   book.toc_depth = options.toc_depth;
-  for (size_t i = 0; i < posts.size(); ++i) book.chapters.push_back(render_chapter(posts[i], chapter_href(i), diag));
+  for (size_t i = 0; i < posts.size(); ++i) {
+    book.chapters.push_back(render_chapter(posts[i], chapter_href(i), diag));
+    split_long_chapter(book.chapters.back());
+  }
   ReadAsset read = [&](const fs::path& file) -> std::optional<std::string> {
     // Nothing outside the input folders is ever read.
     for (const auto& post : posts)
@@ -107,6 +112,10 @@ std::optional<std::vector<Entry>> build_entries(const Options& options, Diagnost
   for (const auto& ch : book.chapters) all += counts.emplace_back(count_scripts(ch));
   book.meta = make_metadata(options, book.chapters, fallback_title(options), all);
   set_chapter_languages(book.chapters, counts, book.meta.language);
+  if (int depth = fit_toc_depth(book, kMaxPageBytes); depth < book.toc_depth) {
+    diag.note({"", 0, 0, "table of contents limited to " + std::to_string(depth) + " level(s) to keep nav.xhtml small"});
+    book.toc_depth = depth;
+  }
   auto entries = package_book(book);
   auto problems = check_book(entries);
   if (!problems.empty()) {

@@ -160,14 +160,15 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
   return ch;
 }
 
-std::string finish_chapter(Chapter& ch, const std::string& book_language) {
-  auto root = ch.doc->document_element();
-  const std::string& lang = ch.language.empty() ? book_language : ch.language;
+std::string finish_chapter(pugi::xml_document& page, const std::string& chapter_language,
+                           const std::string& book_language) {
+  auto root = page.document_element();
+  const std::string& lang = chapter_language.empty() ? book_language : chapter_language;
   root.remove_attribute("lang");
   root.remove_attribute("xml:lang");
   root.append_attribute("lang") = lang.c_str();
   root.append_attribute("xml:lang") = lang.c_str();
-  return serialize_xhtml(*ch.doc);
+  return serialize_xhtml(page);
 }
 
 }  // namespace mkepub

@@ -10,7 +10,8 @@ namespace mkepub {
 // Its headings are renumbered beneath the chapter title (h1) without jumps, with ASCII ids unique in the page.
 Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& diag);
 
-// Sets the page's language (lang and xml:lang on the root) and writes it out.
-std::string finish_chapter(Chapter& chapter, const std::string& book_language);
+// Sets a page's language (lang and xml:lang on the root: the chapter's own, else the book's) and writes it out.
+std::string finish_chapter(pugi::xml_document& page, const std::string& chapter_language,
+                           const std::string& book_language);
 
 }  // namespace mkepub

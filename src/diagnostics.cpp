@@ -28,6 +28,13 @@ void Diagnostics::note(Diagnostic d) {
   notes_.push_back(std::move(d));
 }
 
+void Diagnostics::post_error(Diagnostic d, bool keep_going) {
+  if (!keep_going) return error(std::move(d));
+  d.message += "; post left out (--keep-going)";
+  d.kind = "post left out";
+  warn(std::move(d));
+}
+
 bool Diagnostics::failed() const {
   std::lock_guard lock(mu_);
   return !errors_.empty();

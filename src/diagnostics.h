@@ -13,6 +13,7 @@ struct Diagnostic {
   int line = 0;  // 0: the message is about the whole file
   int col = 0;
   std::string message;
+  std::string kind;  // warnings of one kind are grouped in the run's summary ("missing image", ...)
   std::string format(const char* severity) const;
 };
 
@@ -32,6 +33,8 @@ class Diagnostics {
   void error(Diagnostic d);
   void warn(Diagnostic d);
   void note(Diagnostic d);
+  // An error that concerns one post only: with --keep-going the post is left out with a warning instead.
+  void post_error(Diagnostic d, bool keep_going);
   bool failed() const;
   std::vector<Diagnostic> errors() const;
   std::vector<Diagnostic> warnings() const;

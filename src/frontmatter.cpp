@@ -55,7 +55,7 @@ class Reader {
   void warn(const YAML::Node& node, const std::string& key, const std::string& what) {
     auto m = node.Mark();
     int line = m.is_null() ? 0 : yaml_line_ + m.line, col = m.is_null() ? 0 : m.column + 1;
-    diag_.warn({post_.display, line, col, "front matter `" + key + "`: " + what + "; ignored"});
+    diag_.warn({post_.display, line, col, "front matter `" + key + "`: " + what + "; ignored", "front matter value ignored"});
   }
 
   std::string scalar(const YAML::Node& node, const std::string& key) {

@@ -56,7 +56,8 @@ class Resolver {
     for (size_t i = 0; i < chapters.size(); ++i) by_file_[fs::weakly_canonical(chapters[i].post->file)] = i;
   }
 
-  void link(const Chapter& ch, pugi::xml_node a) {
+  // `page` is the file of the chapter that holds the link.
+  void link(const Chapter& ch, const std::string& page, pugi::xml_node a) {
     std::string href = a.attribute("href").value();
     int line = a.attribute(kLineAttr).as_int();
     if (href.empty() || has_scheme(href)) return;
@@ -79,9 +80,10 @@ class Resolver {
       if (anchor == target->anchors.end()) return drop(ch, a, line, "link to `" + href + "`: no such heading");
       id = anchor->second;
     }
-    std::string file = target == &ch ? "" : fs::path(target->href).filename().string();
+    const std::string& target_page = id.empty() ? target->href : target->href_of(id);
+    std::string file = target_page == page ? "" : fs::path(target_page).filename().string();
+    if (file.empty() && id.empty()) id = "top";
     a.attribute("href") = (file + (id.empty() ? "" : "#" + id)).c_str();
-    if (file.empty() && id.empty()) a.attribute("href") = "#top";
   }
 
   void image(const Chapter& ch, pugi::xml_node img) {
@@ -89,7 +91,7 @@ class Resolver {
     int line = img.attribute(kLineAttr).as_int();
     std::string alt = img.attribute("alt").value();
     if (has_scheme(src) || src.rfind("//", 0) == 0) {
-      diag_.warn({ch.post->display, line, 0, "remote image `" + src + "` not fetched; linked instead"});
+      diag_.warn({ch.post->display, line, 0, "remote image `" + src + "` not fetched; linked instead", "remote image"});
       if (img.select_node("ancestor::*[local-name()='a']")) return replace_by_text(img, alt.empty() ? src : alt);
       auto a = img.parent().insert_child_before("a", img);
       a.append_attribute("href") = (src.rfind("//", 0) == 0 ? "https:" + src : src).c_str();
@@ -99,11 +101,11 @@ class Resolver {
     }
     auto asset = find_asset(*ch.post, percent_decode(src.substr(0, src.find_first_of("?#"))));
     if (!asset) {
-      diag_.warn({ch.post->display, line, 0, "image `" + src + "` not found; its alt text is shown instead"});
+      diag_.warn({ch.post->display, line, 0, "image `" + src + "` not found; its alt text is shown instead", "missing image"});
       return replace_by_text(img, alt);
     }
     if (asset->empty()) {
-      diag_.warn({ch.post->display, line, 0, "image `" + src + "` is not PNG, JPEG, GIF or SVG; left out"});
+      diag_.warn({ch.post->display, line, 0, "image `" + src + "` is not PNG, JPEG, GIF or SVG; left out", "unsupported image"});
       return replace_by_text(img, alt);
     }
     img.attribute("src") = ("../" + *asset).c_str();
@@ -119,7 +121,7 @@ class Resolver {
   std::map<std::string, size_t> by_bytes_;
 
   void drop(const Chapter& ch, pugi::xml_node a, int line, const std::string& why) {
-    diag_.warn({ch.post->display, line, 0, why + "; kept as plain text"});
+    diag_.warn({ch.post->display, line, 0, why + "; kept as plain text", "broken link"});
     unwrap(a);
   }
 
@@ -169,10 +171,14 @@ std::string sniff_image_type(const std::string& b) {
 std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const ReadAsset& read, Diagnostics& diag) {
   Resolver resolver(chapters, read, diag);
   for (auto& ch : chapters) {
-    auto root = ch.doc->document_element();
-    for (auto x : root.select_nodes("//img")) resolver.image(ch, x.node());
-    for (auto x : root.select_nodes("//a[@href]")) resolver.link(ch, x.node());
-    for (auto x : root.select_nodes("//*[@data-mkepub-line]")) x.node().remove_attribute(kLineAttr);
+    std::vector<Page> pages = {{ch.href, ch.doc}};
+    pages.insert(pages.end(), ch.continued.begin(), ch.continued.end());
+    for (auto& page : pages) {
+      auto root = page.doc->document_element();
+      for (auto x : root.select_nodes("//img")) resolver.image(ch, x.node());
+      for (auto x : root.select_nodes("//a[@href]")) resolver.link(ch, page.href, x.node());
+      for (auto x : root.select_nodes("//*[@data-mkepub-line]")) x.node().remove_attribute(kLineAttr);
+    }
   }
   return std::move(resolver.assets);
 }

@@ -45,11 +45,17 @@ std::string display_name(const fs::path& input, const fs::path& relative) {
   return base + relative.generic_string();
 }
 
-void add_file(const fs::path& file, std::string display, const fs::path& root, bool explicit_input,
-              std::vector<SourceFile>& out, Diagnostics& diag) {
+struct Adder {
+  bool keep_going;
+  std::vector<SourceFile>& out;
+  Diagnostics& diag;
+  void operator()(const fs::path& file, std::string display, const fs::path& root, bool explicit_input);
+};
+
+void Adder::operator()(const fs::path& file, std::string display, const fs::path& root, bool explicit_input) {
   auto bytes = read_file(file);
   if (!bytes) {
-    diag.error({display, 0, 0, "cannot read file"});
+    diag.post_error({display, 0, 0, "cannot read file"}, keep_going);
     return;
   }
   try {
@@ -58,7 +64,7 @@ void add_file(const fs::path& file, std::string display, const fs::path& root, b
     if (is_txt(file) && !explicit_input && !starts_with_front_matter(text)) return;
     out.push_back({file, std::move(display), root, std::move(text)});
   } catch (const InputError& e) {
-    diag.error(e.where);
+    diag.post_error(e.where, keep_going);
   }
 }
 
@@ -110,8 +116,9 @@ std::string decode_text(std::string bytes, const std::string& display) {
   return text;
 }
 
-std::vector<SourceFile> load_sources(const std::vector<fs::path>& inputs, Diagnostics& diag) {
+std::vector<SourceFile> load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag) {
   std::vector<SourceFile> out;
+  Adder add_file{keep_going, out, diag};
   for (const auto& input : inputs) {
     std::error_code ec;
     auto status = fs::status(input, ec);
@@ -120,7 +127,7 @@ std::vector<SourceFile> load_sources(const std::vector<fs::path>& inputs, Diagno
       continue;
     }
     if (!fs::is_directory(status)) {
-      add_file(input, input.generic_string(), fs::weakly_canonical(input).parent_path(), true, out, diag);
+      add_file(input, input.generic_string(), fs::weakly_canonical(input).parent_path(), true);
       continue;
     }
     auto root = fs::weakly_canonical(input);
@@ -136,10 +143,10 @@ std::vector<SourceFile> load_sources(const std::vector<fs::path>& inputs, Diagno
     }
     if (ec) diag.error({input.generic_string(), 0, 0, "cannot read folder: " + ec.message()});
     std::sort(files.begin(), files.end());
-    size_t before = out.size(), errors_before = diag.errors().size();
+    size_t before = out.size(), problems_before = diag.errors().size() + diag.warnings().size();
     for (const auto& f : files)
-      add_file(f, display_name(input, f.lexically_relative(input)), root, false, out, diag);
-    if (out.size() == before && diag.errors().size() == errors_before)
+      add_file(f, display_name(input, f.lexically_relative(input)), root, false);
+    if (out.size() == before && diag.errors().size() + diag.warnings().size() == problems_before)
       diag.error({input.generic_string(), 0, 0, "no posts found (looked for .md, .markdown and .txt with front matter)"});
   }
   return out;

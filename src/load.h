@@ -8,7 +8,8 @@ namespace mkepub {
 
 // Post files under the inputs (folders searched recursively, in sorted order), decoded.
 // Missing inputs, unreadable files and invalid UTF-8 are reported to `diag` and left out.
-std::vector<SourceFile> load_sources(const std::vector<fs::path>& inputs, Diagnostics& diag);
+// With `keep_going`, a file that cannot be read or decoded is a warning and is left out.
+std::vector<SourceFile> load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag);
 
 // UTF-8 text without BOM and with LF line ends, or an InputError naming the first bad byte's line and column.
 std::string decode_text(std::string bytes, const std::string& display);

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "build.h"
+#include "report.h"
 
 namespace {
 
@@ -16,10 +17,6 @@ const char* const kExamples = R"(Examples:
 
 Exit codes: 0 written, 1 bad input (nothing written), 2 bad usage, 3 internal error.
 )";
-
-void print(const std::vector<mkepub::Diagnostic>& list, const char* severity) {
-  for (const auto& d : list) std::cerr << d.format(severity) << "\n";
-}
 
 }  // namespace
 
@@ -41,7 +38,9 @@ int main(int argc, char** argv) {
   app.add_option("--sort", sort, "Chapter order: date (then file name) or name")
       ->default_val("date")
       ->check(CLI::IsMember({"date", "name"}));
+  app.add_flag("--keep-going", options.keep_going, "Leave out posts with errors (a warning each) instead of failing");
   app.add_flag("-q,--quiet", options.quiet, "Print errors only");
+  app.add_flag("-v,--verbose", options.verbose, "List every warning (by default they are grouped by kind)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -72,13 +71,9 @@ int main(int argc, char** argv) {
     std::cerr << "mkepub: internal error: " << e.what() << "\n";
     return 3;
   }
-  if (!options.quiet) {
-    print(diag.notes(), "note");
-    print(diag.warnings(), "warning");
-  }
-  print(diag.errors(), "error");
+  std::cerr << mkepub::format_report(diag, {options.verbose, options.quiet});
   if (code == 0 && !options.quiet)
-    std::cerr << "wrote " << options.output.generic_string() << " (" << diag.warnings().size() << " warnings)\n";
+    std::cerr << "wrote " << options.output.generic_string() << "\n";
   if (code == 1) std::cerr << "mkepub: " << diag.errors().size() << " error(s); nothing written\n";
   return code;
 }

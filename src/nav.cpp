@@ -30,7 +30,9 @@ std::string contents_label(const std::string& language) {
   return "Contents";
 }
 
-std::vector<TocNode> build_outline(const Book& book) {
+std::vector<TocNode> build_outline(const Book& book) { return build_outline(book, book.toc_depth); }
+
+std::vector<TocNode> build_outline(const Book& book, int toc_depth) {
   std::vector<TocNode> roots;
   for (const auto& ch : book.chapters) {
     roots.push_back({ch.title, ch.href, {}});
@@ -38,10 +40,10 @@ std::vector<TocNode> build_outline(const Book& book) {
     std::vector<std::pair<int, TocNode*>> open = {{1, &roots.back()}};
     for (size_t i = 1; i < ch.headings.size(); ++i) {
       const Heading& h = ch.headings[i];
-      if (h.level > book.toc_depth) continue;
+      if (h.level > toc_depth) continue;
       while (open.back().first >= h.level) open.pop_back();
       auto& kids = open.back().second->children;
-      kids.push_back({h.number.empty() ? h.text : h.number + " " + h.text, ch.href + "#" + h.id, {}});
+      kids.push_back({h.number.empty() ? h.text : h.number + " " + h.text, ch.href_of(h.id) + "#" + h.id, {}});
       open.push_back({h.level, &kids.back()});
     }
   }
@@ -78,6 +80,12 @@ int depth(const std::vector<TocNode>& nodes) {
 }
 
 }  // namespace
+
+int fit_toc_depth(const Book& book, size_t limit) {
+  int depth = book.toc_depth;
+  while (depth > 1 && render_nav(book, build_outline(book, depth)).size() > limit) --depth;
+  return depth;
+}
 
 std::string render_nav(const Book& book, const std::vector<TocNode>& outline) {
   pugi::xml_document doc;

@@ -13,6 +13,11 @@ struct TocNode {
 
 // Chapter titles with their headings nested beneath them, down to `book.toc_depth` levels.
 std::vector<TocNode> build_outline(const Book& book);
+std::vector<TocNode> build_outline(const Book& book, int toc_depth);
+
+// The deepest toc depth, at most book.toc_depth, whose nav.xhtml stays under `limit` bytes: a nav page is an
+// XHTML file like any other, and readers choke on big ones.
+int fit_toc_depth(const Book& book, size_t limit);
 
 // nav.xhtml: the toc nav and the landmarks (toc, bodymatter).
 std::string render_nav(const Book& book, const std::vector<TocNode>& outline);

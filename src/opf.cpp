@@ -61,13 +61,20 @@ std::string render_opf(const Book& book) {
   item(manifest, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
   item(manifest, "ncx", "toc.ncx", "application/x-dtbncx+xml");
   item(manifest, "css", "styles/book.css", "text/css");
-  for (const auto& ch : book.chapters) item(manifest, id_of(ch.href), ch.href, "application/xhtml+xml");
+  for (const auto& ch : book.chapters) {
+    item(manifest, id_of(ch.href), ch.href, "application/xhtml+xml");
+    for (const auto& page : ch.continued) item(manifest, id_of(page.href), page.href, "application/xhtml+xml");
+  }
   for (const auto& a : book.assets) item(manifest, id_of(a.href), a.href, a.media_type);
 
   auto spine = package.append_child("spine");
   spine.append_attribute("toc") = "ncx";
   spine.append_child("itemref").append_attribute("idref") = "nav";
-  for (const auto& ch : book.chapters) spine.append_child("itemref").append_attribute("idref") = id_of(ch.href).c_str();
+  for (const auto& ch : book.chapters) {
+    spine.append_child("itemref").append_attribute("idref") = id_of(ch.href).c_str();
+    for (const auto& page : ch.continued)
+      spine.append_child("itemref").append_attribute("idref") = id_of(page.href).c_str();
+  }
 
   auto guide = package.append_child("guide");
   auto reference = [&](const char* type, const std::string& title, const std::string& href) {

@@ -25,8 +25,11 @@ std::vector<Entry> package_book(Book& book) {
   entries.push_back({dir + "toc.ncx", render_ncx(book, outline)});
   entries.push_back({dir + "styles/book.css", template_text("book.css")});
   for (auto& ch : book.chapters) {
-    entries.push_back({dir + ch.href, finish_chapter(ch, book.meta.language)});
+    entries.push_back({dir + ch.href, finish_chapter(*ch.doc, ch.language, book.meta.language)});
+    for (auto& page : ch.continued)
+      entries.push_back({dir + page.href, finish_chapter(*page.doc, ch.language, book.meta.language)});
     ch.doc.reset();
+    ch.continued.clear();
   }
   for (const auto& a : book.assets) entries.push_back({dir + a.href, a.bytes});
   return entries;

@@ -118,8 +118,8 @@ class Converter {
 
   int line_of(const GumboSourcePosition& pos) const { return line_ + int(pos.line) - marker_html_line_; }
 
-  void warn(const GumboSourcePosition& pos, const std::string& what) {
-    diag_.warn({display_, line_of(pos), 0, what});
+  void warn(const GumboSourcePosition& pos, const std::string& what, const char* kind) {
+    diag_.warn({display_, line_of(pos), 0, what, kind});
   }
 
   void node(const GumboNode* n, pugi::xml_node out) {
@@ -175,13 +175,13 @@ class Converter {
       return;
     }
     if (kDropped.count(tag)) {
-      warn(e->start_pos, "<" + tag + "> removed: e-books cannot carry it");
+      warn(e->start_pos, "<" + tag + "> removed: e-books cannot carry it", "unsafe HTML removed");
       return;
     }
     std::string name(renamed(tag));
     if (!kAllowed.count(name)) {
       if (!tag.empty() && tag != "html" && tag != "body")
-        warn(e->start_pos, "<" + tag + "> is not an XHTML element; kept its content only");
+        warn(e->start_pos, "<" + tag + "> is not an XHTML element; kept its content only", "unknown HTML element");
       children(e->children, out);
       return;
     }
@@ -197,11 +197,11 @@ class Converter {
       auto* a = static_cast<const GumboAttribute*>(e->attributes.data[i]);
       std::string_view name = a->name, value = a->value;
       if (name.size() > 2 && name.substr(0, 2) == "on") {
-        warn(e->start_pos, "event handler `" + std::string(name) + "` removed");
+        warn(e->start_pos, "event handler `" + std::string(name) + "` removed", "unsafe HTML removed");
         continue;
       }
       if ((name == "href" || name == "src") && is_unsafe_url(value)) {
-        warn(e->start_pos, "`" + std::string(name) + "` with a script or data URL removed");
+        warn(e->start_pos, "`" + std::string(name) + "` with a script or data URL removed", "unsafe HTML removed");
         continue;
       }
       if (!attribute_allowed(tag, name, value) || el.attribute(a->name)) continue;

@@ -31,7 +31,7 @@ Strings headings(const Chapter& ch) {
 
 // The page's content: what follows the chapter's header, as written out.
 std::string content(Chapter& ch) {
-  std::string page = finish_chapter(ch, "en");
+  std::string page = finish_chapter(*ch.doc, ch.language, "en");
   auto begin = page.find("</header>\n") + 10;
   return page.substr(begin, page.find("</section>") - begin);
 }
@@ -147,7 +147,7 @@ TEST_CASE("chapter: finish_chapter writes the page with its language") {
   post.date = parse_date("2024-01-02 10:00:00");
   Diagnostics diag;
   Chapter ch = render_chapter(post, "text/c0001.xhtml", diag);
-  CHECK(finish_chapter(ch, "zh-CN") ==
+  CHECK(finish_chapter(*ch.doc, ch.language, "zh-CN") ==
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         "<!DOCTYPE html>\n"
         "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"zh-CN\" "
@@ -171,14 +171,14 @@ TEST_CASE("chapter: the chapter's own language wins over the book's — no date,
   Diagnostics diag;
   Chapter ch = render_chapter(post, "text/c0001.xhtml", diag);
   ch.language = "ja";
-  std::string page = finish_chapter(ch, "en");
+  std::string page = finish_chapter(*ch.doc, ch.language, "en");
   CHECK(page.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n", 0) == 0);
   CHECK(page.find(" lang=\"ja\" xml:lang=\"ja\">") != std::string::npos);
   CHECK(page.find("\"en\"") == std::string::npos);
   CHECK(page.find("class=\"date\"") == std::string::npos);
   CHECK(page.find("<time") == std::string::npos);
   // Written twice, the language is still there once.
-  std::string again = finish_chapter(ch, "en");
+  std::string again = finish_chapter(*ch.doc, ch.language, "en");
   CHECK(again.find(" lang=\"ja\" xml:lang=\"ja\">") != std::string::npos);
   CHECK(again.find(" lang=") == again.rfind(" lang="));
   CHECK(again.find("xml:lang=") == again.rfind("xml:lang="));
