@@ -32,8 +32,11 @@ struct Options {
   std::vector<std::string> authors;
   std::string language;
   std::string identifier;
+  std::vector<fs::path> resource_paths;  // more folders to find images in
   int toc_depth = 3;
   enum class Sort { date, name } sort = Sort::date;
+  bool sort_given = false;  // a book's SUMMARY.md order holds unless --sort is given
+  std::string description;
   bool quiet = false;
   bool verbose = false;
   bool keep_going = false;  // posts with errors are left out (a warning each) instead of failing the build
@@ -46,6 +49,9 @@ struct SourceFile {
   std::string display;  // how messages name it (as the user wrote the input)
   fs::path root;        // the input folder it was found in; nothing outside it is read
   std::string text;
+  int nesting = 0;            // a book's SUMMARY.md: how deep the chapter sits
+  std::string part;           // ... the part title that opens before it
+  std::string summary_title;  // ... and its title there
 };
 
 struct Post {
@@ -62,6 +68,8 @@ struct Post {
   bool draft = false;
   std::string body;   // Markdown after the front matter
   int body_line = 1;  // line of the post file where body starts
+  int nesting = 0;    // from a SUMMARY.md (see SourceFile)
+  std::string part, summary_title;
 };
 
 struct Heading {

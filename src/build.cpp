@@ -75,6 +75,29 @@ void set_chapter_languages(std::vector<Chapter>& chapters, const std::vector<Scr
   }
 }
 
+// What a site's configuration says of the book, where the command line said nothing (flags always win).
+Options with_site_defaults(Options options, const Site& site) {
+  const SiteConfig& c = site.config;
+  if (options.title.empty()) options.title = c.title;
+  if (options.authors.empty()) options.authors = c.authors;
+  if (options.authors.empty() && !c.author.empty()) options.authors = {c.author};
+  if (options.language.empty()) options.language = c.language;
+  if (options.description.empty()) options.description = c.description;
+  return options;
+}
+
+LinkContext link_context(const Options& options, const std::optional<Site>& site) {
+  LinkContext links;
+  links.resource_paths = options.resource_paths;
+  if (site) {
+    links.source_dir = site->source_dir;
+    links.permalink = site->config.permalink;
+    if (auto url = site->config.variables.find("url"); url != site->config.variables.end()) links.site_url = url->second;
+    if (!site->post_dirs.empty()) links.posts_dir = site->post_dirs.front();
+  }
+  return links;
+}
+
 std::string fallback_title(const Options& options) {
   if (options.inputs.empty()) return "Untitled";
   auto p = fs::weakly_canonical(options.inputs.front());
@@ -83,16 +106,18 @@ std::string fallback_title(const Options& options) {
 
 }  // namespace
 
-std::optional<std::vector<Entry>> build_entries(const Options& options, Diagnostics& diag) {
-  auto sources = load_sources(options.inputs, options.keep_going, diag);
-  auto posts = parse_posts(sources, options.keep_going, diag);
+std::optional<std::vector<Entry>> build_entries(const Options& given, Diagnostics& diag) {
+  auto loaded = load_sources(given.inputs, given.keep_going, diag);
+  const Options options = loaded.site ? with_site_defaults(given, *loaded.site) : given;
+  auto posts = parse_posts(loaded.sources, options.keep_going, diag);
   if (diag.failed()) return std::nullopt;
   if (posts.empty()) {
     diag.error({options.inputs.empty() ? "" : options.inputs.front().generic_string(), 0, 0,
                 "nothing to build: every post is a draft or was left out"});
     return std::nullopt;
   }
-  sort_posts(posts, options.sort);
+  bool ordered_by_summary = loaded.site && loaded.site->kind == Site::Kind::book;
+  if (!ordered_by_summary || options.sort_given) sort_posts(posts, options.sort);
 
   Book book;
   book.toc_depth = options.toc_depth;
@@ -100,13 +125,12 @@ std::optional<std::vector<Entry>> build_entries(const Options& options, Diagnost
     book.chapters.push_back(render_chapter(posts[i], chapter_href(i), diag));
     split_long_chapter(book.chapters.back());
   }
-  ReadAsset read = [&](const fs::path& file) -> std::optional<std::string> {
-    // Nothing outside the input folders is ever read.
-    for (const auto& post : posts)
-      if (is_inside(file, post.root) && fs::is_regular_file(file)) return read_file(file);
-    return std::nullopt;
-  };
-  book.assets = resolve_links(book.chapters, read, diag);
+  // Nothing outside the input folders and --resource-path is ever read.
+  std::vector<fs::path> roots = options.resource_paths;
+  for (const auto& input : options.inputs) roots.push_back(fs::is_directory(input) ? input : fs::absolute(input).parent_path());
+  ReadAsset read = confined_reader(roots);
+  auto links = link_context(options, loaded.site);
+  book.assets = resolve_links(book.chapters, links, read, diag);
   std::vector<ScriptCounts> counts;
   ScriptCounts all;
   for (const auto& ch : book.chapters) all += counts.emplace_back(count_scripts(ch));

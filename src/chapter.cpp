@@ -135,6 +135,12 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
       h1.parent().remove_child(h1);
     }
   }
+  if (ch.title.empty() && !post.summary_title.empty()) {
+    // A book chapter that opens with its SUMMARY.md title as a lower heading (`## Installation`) has its title.
+    ch.title = post.summary_title;
+    auto first = content.find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; });
+    if (heading_level(first) && text_of(first) == ch.title) content.remove_child(first);
+  }
   if (ch.title.empty()) ch.title = title_from_file(post);
 
   make_popup_footnotes(content, fs::path(href).stem().string() + "-");

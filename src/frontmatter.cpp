@@ -154,6 +154,9 @@ Post parse_post(const SourceFile& source, Diagnostics& diag) {
   post.file = source.file;
   post.display = source.display;
   post.root = source.root;
+  post.nesting = source.nesting;
+  post.part = source.part;
+  post.summary_title = source.summary_title;
   auto split = split_front_matter(source.text, source.display);
   post.body = std::move(split.body);
   post.body_line = split.body_line;

@@ -51,10 +51,8 @@ void unwrap(pugi::xml_node el) {
 
 class Resolver {
  public:
-  Resolver(std::vector<Chapter>& chapters, const ReadAsset& read, Diagnostics& diag)
-      : chapters_(chapters), read_(read), diag_(diag) {
-    for (size_t i = 0; i < chapters.size(); ++i) by_file_[fs::weakly_canonical(chapters[i].post->file)] = i;
-  }
+  Resolver(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read, Diagnostics& diag)
+      : chapters_(chapters), context_(context), posts_(chapters, context), read_(read), diag_(diag) {}
 
   // `page` is the file of the chapter that holds the link.
   void link(const Chapter& ch, const std::string& page, pugi::xml_node a) {
@@ -70,9 +68,16 @@ class Resolver {
     std::string fragment = hash == std::string::npos ? "" : percent_decode(href.substr(hash + 1));
     const Chapter* target = &ch;
     if (!path.empty()) {
-      auto it = by_file_.find(fs::weakly_canonical(ch.post->file.parent_path() / path));
-      if (it == by_file_.end()) return drop(ch, a, line, "link to `" + href + "` does not lead to a post");
-      target = &chapters_[it->second];
+      auto found = posts_.find(*ch.post, path);
+      if (!found && href[0] == '/' && has_scheme(context_.site_url)) {
+        // A page of the published site that is not in the book: link to it there.
+        std::string base = context_.site_url;
+        while (!base.empty() && base.back() == '/') base.pop_back();
+        a.attribute("href") = (base + href).c_str();
+        return;
+      }
+      if (!found) return drop(ch, a, line, "link to `" + href + "` does not lead to a post");
+      target = &chapters_[*found];
     }
     std::string id;
     if (!fragment.empty()) {
@@ -115,9 +120,10 @@ class Resolver {
 
  private:
   std::vector<Chapter>& chapters_;
+  const LinkContext& context_;
+  PostIndex posts_;
   const ReadAsset& read_;
   Diagnostics& diag_;
-  std::map<fs::path, size_t> by_file_;
   std::map<std::string, size_t> by_bytes_;
 
   void drop(const Chapter& ch, pugi::xml_node a, int line, const std::string& why) {
@@ -131,11 +137,21 @@ class Resolver {
   }
 
   // The asset's href ("" when the file is not a supported image), or nullopt when no candidate exists.
-  // Candidates: beside the post, then in its asset folder (Hexo's post_asset_folder: `<post>/<name>`).
+  // Candidates: beside the post, in its asset folder (Hexo's post_asset_folder: `<post>/<name>`), from the
+  // site's source folder for site-root paths, then in the --resource-path folders.
   std::optional<std::string> find_asset(const Post& post, const std::string& src) {
     if (src.empty()) return std::nullopt;
     fs::path dir = post.file.parent_path();
-    for (const auto& candidate : {dir / src, dir / post.file.stem() / src}) {
+    std::vector<fs::path> candidates;
+    if (src[0] == '/') {
+      std::string rel = src.substr(src.find_first_not_of('/') == std::string::npos ? src.size() : src.find_first_not_of('/'));
+      if (!context_.source_dir.empty()) candidates.push_back(context_.source_dir / rel);
+      for (const auto& r : context_.resource_paths) candidates.push_back(r / rel);
+    } else {
+      candidates = {dir / src, dir / post.file.stem() / src};
+      for (const auto& r : context_.resource_paths) candidates.push_back(r / src);
+    }
+    for (const auto& candidate : candidates) {
       auto bytes = read_(candidate);
       if (!bytes) continue;
       auto type = sniff_image_type(*bytes);
@@ -168,8 +184,9 @@ std::string sniff_image_type(const std::string& b) {
   return "";
 }
 
-std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const ReadAsset& read, Diagnostics& diag) {
-  Resolver resolver(chapters, read, diag);
+std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
+                                 Diagnostics& diag) {
+  Resolver resolver(chapters, context, read, diag);
   for (auto& ch : chapters) {
     std::vector<Page> pages = {{ch.href, ch.doc}};
     pages.insert(pages.end(), ch.continued.begin(), ch.continued.end());

@@ -6,6 +6,7 @@
 
 #include "book.h"
 #include "diagnostics.h"
+#include "post_index.h"
 
 namespace mkepub {
 
@@ -15,7 +16,8 @@ using ReadAsset = std::function<std::optional<std::string>(const fs::path&)>;
 // Resolves every <a href> and <img src> in the chapters. Links to posts point at their chapter and heading;
 // links that resolve to nothing become plain text and images that cannot be found become their alt text, each
 // with a warning. Images are stored once each, in order of first use.
-std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const ReadAsset& read, Diagnostics& diag);
+std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
+                                 Diagnostics& diag);
 
 // The media type of an image from its first bytes, or "" when it is not one EPUB readers must support.
 std::string sniff_image_type(const std::string& bytes);

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
+
+#include "site.h"
 
 namespace mkepub {
 namespace {
@@ -89,6 +92,20 @@ bool is_inside(const fs::path& file, const fs::path& root) {
   return ri == r.end();
 }
 
+std::function<std::optional<std::string>(const fs::path&)> confined_reader(std::vector<fs::path> roots) {
+  for (auto& r : roots) r = fs::weakly_canonical(r);
+  std::sort(roots.begin(), roots.end());
+  roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+  return [roots](const fs::path& file) -> std::optional<std::string> {
+    std::error_code ec;
+    auto f = fs::weakly_canonical(file, ec);
+    if (ec || !fs::is_regular_file(f, ec)) return std::nullopt;
+    for (const auto& r : roots)
+      if (std::mismatch(r.begin(), r.end(), f.begin(), f.end()).first == r.end()) return read_file(f);
+    return std::nullopt;
+  };
+}
+
 std::string decode_text(std::string bytes, const std::string& display) {
   if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
   int line = 1, col = 1;
@@ -116,8 +133,65 @@ std::string decode_text(std::string bytes, const std::string& display) {
   return text;
 }
 
-std::vector<SourceFile> load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag) {
-  std::vector<SourceFile> out;
+namespace {
+
+// Post files under `folder`, recursively, sorted; hidden folders and node_modules are skipped.
+std::vector<fs::path> find_posts(const fs::path& folder, Diagnostics& diag) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    auto name = it->path().filename().string();
+    if (!name.empty() && (name[0] == '.' || name == "node_modules")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && is_post_name(it->path())) files.push_back(it->path());
+  }
+  if (ec) diag.error({folder.generic_string(), 0, 0, "cannot read folder: " + ec.message()});
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The chapters a SUMMARY.md lists, in its order; the folder's other Markdown files are left out with a note.
+void load_book(const Site& site, const fs::path& input, const fs::path& root, Adder& add, Diagnostics& diag) {
+  std::string part;
+  std::set<std::string> listed;
+  for (const auto& entry : site.summary) {
+    if (entry.kind == SummaryEntry::Kind::part) {
+      part = entry.title;
+      continue;
+    }
+    if (entry.file.empty()) continue;  // a draft chapter: `[Title]()`
+    auto display = display_name(input, entry.file.lexically_relative(input));
+    if (!listed.insert(fs::weakly_canonical(entry.file).string()).second) continue;
+    std::error_code ec;
+    if (!fs::is_regular_file(entry.file, ec)) {
+      diag.warn({display, 0, 0, "listed in SUMMARY.md but missing; left out", "missing chapter"});
+      continue;
+    }
+    size_t before = add.out.size();
+    add(entry.file, display, root, true);
+    if (add.out.size() > before) {
+      add.out.back().nesting = entry.depth;
+      add.out.back().part = part;
+      add.out.back().summary_title = entry.title;
+      part.clear();
+    }
+  }
+  size_t unlisted = 0;
+  for (const auto& f : find_posts(input, diag))
+    if (f.extension() != ".txt" && f.filename() != "SUMMARY.md" && !listed.count(fs::weakly_canonical(f).string()))
+      ++unlisted;
+  if (unlisted)
+    diag.note({input.generic_string(), 0, 0, std::to_string(unlisted) + " Markdown file(s) not in SUMMARY.md left out"});
+}
+
+}  // namespace
+
+Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag) {
+  Loaded loaded;
+  auto& out = loaded.sources;
   Adder add_file{keep_going, out, diag};
   for (const auto& input : inputs) {
     std::error_code ec;
@@ -131,25 +205,20 @@ std::vector<SourceFile> load_sources(const std::vector<fs::path>& inputs, bool k
       continue;
     }
     auto root = fs::weakly_canonical(input);
-    std::vector<fs::path> files;
-    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      auto name = it->path().filename().string();
-      if (!name.empty() && (name[0] == '.' || name == "node_modules")) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec) && is_post_name(it->path())) files.push_back(it->path());
-    }
-    if (ec) diag.error({input.generic_string(), 0, 0, "cannot read folder: " + ec.message()});
-    std::sort(files.begin(), files.end());
     size_t before = out.size(), problems_before = diag.errors().size() + diag.warnings().size();
-    for (const auto& f : files)
-      add_file(f, display_name(input, f.lexically_relative(input)), root, false);
+    Site site = detect_site(input, input.generic_string(), diag);
+    if (site.kind == Site::Kind::book) {
+      load_book(site, input, root, add_file, diag);
+    } else {
+      for (const auto& dir : site.post_dirs)
+        for (const auto& f : find_posts(dir, diag))
+          add_file(f, display_name(input, f.lexically_relative(input)), root, false);
+    }
+    if (!loaded.site) loaded.site = std::move(site);
     if (out.size() == before && diag.errors().size() + diag.warnings().size() == problems_before)
       diag.error({input.generic_string(), 0, 0, "no posts found (looked for .md, .markdown and .txt with front matter)"});
   }
-  return out;
+  return loaded;
 }
 
 }  // namespace mkepub

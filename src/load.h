@@ -1,15 +1,23 @@
 // Loading: the only stage that reads files. Finds the posts under each input and decodes them.
 #pragma once
 
+#include <functional>
+
 #include "book.h"
 #include "diagnostics.h"
+#include "site.h"
 
 namespace mkepub {
 
 // Post files under the inputs (folders searched recursively, in sorted order), decoded.
 // Missing inputs, unreadable files and invalid UTF-8 are reported to `diag` and left out.
+struct Loaded {
+  std::vector<SourceFile> sources;
+  std::optional<Site> site;  // what the first folder input is (Hexo, Jekyll, a book, or plain posts)
+};
+
 // With `keep_going`, a file that cannot be read or decoded is a warning and is left out.
-std::vector<SourceFile> load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag);
+Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag);
 
 // UTF-8 text without BOM and with LF line ends, or an InputError naming the first bad byte's line and column.
 std::string decode_text(std::string bytes, const std::string& display);
@@ -19,5 +27,8 @@ std::optional<std::string> read_file(const fs::path& file);
 
 // Whether `file` lies inside `root` once both are made canonical (symlinks resolved).
 bool is_inside(const fs::path& file, const fs::path& root);
+
+// A reader of the files under `roots` only: anything else, symlinks leading out included, reads as missing.
+std::function<std::optional<std::string>(const fs::path&)> confined_reader(std::vector<fs::path> roots);
 
 }  // namespace mkepub

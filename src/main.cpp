@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   app.add_option("--author", options.authors, "Author; repeat for several (default: the posts' authors)");
   app.add_option("--language", options.language, "BCP 47 language tag (default: front matter, else detected)");
   app.add_option("--identifier", options.identifier, "Book identifier (default: a UUID derived from the book)");
+  app.add_option("--resource-path", options.resource_paths, "Another folder to find images in; repeatable")
+      ->check(CLI::ExistingDirectory);
   app.add_option("--toc-depth", options.toc_depth, "Heading levels in the table of contents, 1-6")
       ->default_val(3)
       ->check(CLI::Range(1, 6));
@@ -50,6 +52,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   options.sort = sort == "name" ? mkepub::Options::Sort::name : mkepub::Options::Sort::date;
+  options.sort_given = app.count("--sort") > 0;
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
     char* end = nullptr;
     long long value = std::strtoll(epoch, &end, 10);

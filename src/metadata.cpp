@@ -49,7 +49,7 @@ Metadata make_metadata(const Options& o, const std::vector<Chapter>& chapters, c
   if (m.creators.empty())
     for (const auto& ch : chapters) add_distinct(m.creators, ch.post->author);
   m.language = book_language(o, chapters, text);
-  if (chapters.size() == 1) m.description = chapters[0].post->description;
+  m.description = !o.description.empty() ? o.description : chapters.size() == 1 ? chapters[0].post->description : "";
 
   std::optional<Date> newest;
   std::optional<long long> modified;

@@ -32,12 +32,23 @@ std::string contents_label(const std::string& language) {
 
 std::vector<TocNode> build_outline(const Book& book) { return build_outline(book, book.toc_depth); }
 
+// A book's SUMMARY.md nests chapters and groups them into parts; a part is a label without a link of its own.
 std::vector<TocNode> build_outline(const Book& book, int toc_depth) {
   std::vector<TocNode> roots;
+  std::vector<TocNode>* level0 = &roots;
+  std::vector<TocNode*> chapters_open;  // the chapters the next one may nest in
   for (const auto& ch : book.chapters) {
-    roots.push_back({ch.title, ch.href, {}});
+    if (!ch.post->part.empty()) {
+      roots.push_back({ch.post->part, "", {}});
+      level0 = &roots.back().children;
+      chapters_open.clear();
+    }
+    while (chapters_open.size() > static_cast<size_t>(std::max(0, ch.post->nesting))) chapters_open.pop_back();
+    auto& siblings = chapters_open.empty() ? *level0 : chapters_open.back()->children;
+    siblings.push_back({ch.title, ch.href, {}});
+    chapters_open.push_back(&siblings.back());
     if (!ch.post->toc) continue;  // `toc: false`: the post's sections stay out of the book's outline
-    std::vector<std::pair<int, TocNode*>> open = {{1, &roots.back()}};
+    std::vector<std::pair<int, TocNode*>> open = {{1, &siblings.back()}};
     for (size_t i = 1; i < ch.headings.size(); ++i) {
       const Heading& h = ch.headings[i];
       if (h.level > toc_depth) continue;
@@ -55,8 +66,8 @@ namespace {
 void nav_items(pugi::xml_node ol, const std::vector<TocNode>& nodes) {
   for (const auto& n : nodes) {
     auto li = ol.append_child("li");
-    auto a = li.append_child("a");
-    a.append_attribute("href") = n.href.c_str();
+    auto a = li.append_child(n.href.empty() ? "span" : "a");
+    if (!n.href.empty()) a.append_attribute("href") = n.href.c_str();
     a.text().set(n.label.c_str());
     if (!n.children.empty()) nav_items(li.append_child("ol"), n.children);
   }
@@ -68,7 +79,10 @@ void ncx_points(pugi::xml_node parent, const std::vector<TocNode>& nodes, int& o
     point.append_attribute("id") = ("np-" + std::to_string(order)).c_str();
     point.append_attribute("playOrder") = order++;
     point.append_child("navLabel").append_child("text").text().set(n.label.c_str());
-    point.append_child("content").append_attribute("src") = n.href.c_str();
+    // The NCX has no label without a target: a part points at its first chapter.
+    const TocNode* target = &n;
+    while (target->href.empty() && !target->children.empty()) target = &target->children.front();
+    point.append_child("content").append_attribute("src") = target->href.c_str();
     ncx_points(point, n.children, order);
   }
 }

@@ -50,7 +50,8 @@ struct TestBook {
       if (it == files.end()) return std::nullopt;
       return it->second;
     };
-    return resolve_links(chapters, read, diag);
+    static const LinkContext context;
+    return resolve_links(chapters, context, read, diag);
   }
 
   // The content of chapter `i` (what follows its header), as XML.
