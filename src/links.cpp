@@ -4,6 +4,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -21,6 +22,16 @@ bool has_scheme(const std::string& url) {
   return i > 0 && i < url.size() && url[i] == ':' && std::isalpha(static_cast<unsigned char>(url[0]));
 }
 
+// Schemes reading systems open (IANA-registered; epubcheck warns on others, such as docs' `xref:`).
+bool is_web_scheme(const std::string& url) {
+  std::string scheme = url.substr(0, url.find(':'));
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const char* known : {"http", "https", "mailto", "ftp", "ftps", "tel", "sms", "news", "nntp", "irc", "ircs",
+                            "urn", "geo", "magnet", "git", "ssh", "xmpp"})
+    if (scheme == known) return true;
+  return false;
+}
+
 std::string percent_decode(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -31,6 +42,26 @@ std::string percent_decode(const std::string& s) {
     } else {
       out += s[i];
     }
+  }
+  return out;
+}
+
+// A URL as EPUB's URI checks accept it: spaces, non-ASCII bytes, characters URIs exclude and any `#` after the
+// first percent-encoded (links copied from browsers carry all of these).
+std::string uri_escape(const std::string& url) {
+  static const std::string excluded = " \"<>\\^`{|}";
+  std::string out;
+  bool fragment = false;
+  for (unsigned char c : url) {
+    bool escape = c < 0x21 || c >= 0x7F || excluded.find(static_cast<char>(c)) != std::string::npos || (c == '#' && fragment);
+    if (c == '#') fragment = true;
+    if (!escape) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X", c);
+    out += buf;
   }
   return out;
 }
@@ -58,7 +89,12 @@ class Resolver {
   void link(const Chapter& ch, const std::string& page, pugi::xml_node a) {
     std::string href = a.attribute("href").value();
     int line = a.attribute(kLineAttr).as_int();
-    if (href.empty() || has_scheme(href)) return;
+    if (has_scheme(href)) {
+      if (!is_web_scheme(href)) return drop(ch, a, line, "link `" + href + "` has a scheme readers do not know");
+      a.attribute("href") = uri_escape(href).c_str();
+      return;
+    }
+    if (href.empty()) return;
     if (href.rfind("//", 0) == 0) {
       a.attribute("href") = ("https:" + href).c_str();
       return;

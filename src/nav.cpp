@@ -3,6 +3,7 @@
 
 #include <pugixml.hpp>
 
+#include <map>
 #include <sstream>
 
 #include "templates.h"
@@ -73,15 +74,22 @@ void nav_items(pugi::xml_node ol, const std::vector<TocNode>& nodes) {
   }
 }
 
-void ncx_points(pugi::xml_node parent, const std::vector<TocNode>& nodes, int& order) {
+// playOrder follows reading order, and one target keeps one number (a part and its first chapter share it).
+struct PlayOrder {
+  std::map<std::string, int> by_target;
+  int next = 1, points = 0;
+  int of(const std::string& target) { return by_target.emplace(target, next).second ? next++ : by_target[target]; }
+};
+
+void ncx_points(pugi::xml_node parent, const std::vector<TocNode>& nodes, PlayOrder& order) {
   for (const auto& n : nodes) {
     auto point = parent.append_child("navPoint");
-    point.append_attribute("id") = ("np-" + std::to_string(order)).c_str();
-    point.append_attribute("playOrder") = order++;
+    point.append_attribute("id") = ("np-" + std::to_string(++order.points)).c_str();
     point.append_child("navLabel").append_child("text").text().set(n.label.c_str());
     // The NCX has no label without a target: a part points at its first chapter.
     const TocNode* target = &n;
     while (target->href.empty() && !target->children.empty()) target = &target->children.front();
+    point.append_attribute("playOrder") = order.of(target->href);
     point.append_child("content").append_attribute("src") = target->href.c_str();
     ncx_points(point, n.children, order);
   }
@@ -141,7 +149,7 @@ std::string render_ncx(const Book& book, const std::vector<TocNode>& outline) {
   meta("dtb:totalPageCount", "0");
   meta("dtb:maxPageNumber", "0");
   ncx.append_child("docTitle").append_child("text").text().set(book.meta.title.c_str());
-  int order = 1;
+  PlayOrder order;
   ncx_points(ncx.append_child("navMap"), outline, order);
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);

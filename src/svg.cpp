@@ -26,6 +26,9 @@ void clean_attributes(pugi::xml_node el) {
 
 void clean(pugi::xml_node node) {
   clean_attributes(node);
+  if (std::string_view(node.name()) == "style") {  // SVG's <style> takes no presentation attributes
+    for (const char* name : {"class", "style"}) node.remove_attribute(name);
+  }
   std::vector<pugi::xml_node> drop;
   for (auto child : node.children()) {
     if (child.type() != pugi::node_element) {

@@ -109,7 +109,7 @@ TEST_CASE("options: title, authors, language, identifier, toc depth, name order"
   CHECK(entry(tmp / "o.epub", "EPUB/text/c0001.xhtml").find("Notes on Building a Small C++ Tool") != std::string::npos);
 }
 
-TEST_CASE("usage errors exit 2; --help and --version exit 0") {
+TEST_CASE("usage errors exit 2, and --help and --version exit 0") {
   CHECK(run_mkepub("").code == 2);
   CHECK(run_mkepub("seeds").code == 2);  // no -o
   CHECK(run_mkepub(quote(kSource + "/seeds") + " -o x.epub --toc-depth 9").code == 2);

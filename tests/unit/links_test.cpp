@@ -40,6 +40,8 @@ struct TestBook {
     post.body_line = body_line;
   }
 
+  LinkContext context;
+
   std::vector<Asset> resolve() {
     for (size_t i = 0; i < posts.size(); ++i)
       chapters.push_back(render_chapter(posts[i], "text/c000" + std::to_string(i + 1) + ".xhtml", diag));
@@ -50,7 +52,6 @@ struct TestBook {
       if (it == files.end()) return std::nullopt;
       return it->second;
     };
-    static const LinkContext context;
     return resolve_links(chapters, context, read, diag);
   }
 
@@ -211,4 +212,37 @@ TEST_CASE("sniff_image_type: by the first bytes") {
   CHECK(sniff_image_type("RIFF....WEBPVP8 ") == "");
   CHECK(sniff_image_type("") == "");
   CHECK(sniff_image_type("plain text") == "");
+}
+
+TEST_CASE("resolve_links: external URLs are escaped as URIs and unknown schemes become text") {
+  TestBook t;
+  t.add("a.md", "<a href=\"https://d.org/#/ja/x#書名\">a</a> <a href=\"xref:System.String\">b</a>\n");
+  t.resolve();
+  CHECK(t.content(0) == "<p><a href=\"https://d.org/#/ja/x%23%E6%9B%B8%E5%90%8D\">a</a> b</p>\n");
+  CHECK(t.warnings() ==
+        Strings{"posts/a.md:1: warning: link `xref:System.String` has a scheme readers do not know; kept as plain text"});
+}
+
+TEST_CASE("resolve_links: posts found without extension, as .html, as folder index, from the site root, by permalink") {
+  TestBook t;
+  t.context.source_dir = kDir;
+  t.context.posts_dir = kDir;
+  t.context.permalink = "news/:year/:month/:day/:title/";
+  t.add("a.md", "[1](b) [2](b.html) [3](sub/) [4](/b.md) [5](/news/2024/03/02/b/) [6](B.MD)\n");
+  t.add("b.md", "b\n");
+  t.posts.back().date = Date{2024, 3, 2};
+  t.add("sub/index.md", "c\n");
+  t.resolve();
+  CHECK(t.content(0) ==
+        "<p><a href=\"c0002.xhtml\">1</a> <a href=\"c0002.xhtml\">2</a> <a href=\"c0003.xhtml\">3</a> "
+        "<a href=\"c0002.xhtml\">4</a> <a href=\"c0002.xhtml\">5</a> <a href=\"c0002.xhtml\">6</a></p>\n");
+  CHECK(t.warnings() == Strings{});
+}
+
+TEST_CASE("resolve_links: a site-root link to a page not in the book goes to the site's url") {
+  TestBook t;
+  t.context.site_url = "https://hexo.io/";
+  t.add("a.md", "[docs](/docs/themes.html#Publishing)\n");
+  t.resolve();
+  CHECK(t.content(0) == "<p><a href=\"https://hexo.io/docs/themes.html#Publishing\">docs</a></p>\n");
 }

@@ -19,7 +19,7 @@ TEST_CASE("warnings are grouped by kind: the first few, then a count, then a sum
         "6 warning(s): broken link 1, missing image 5\n");
 }
 
-TEST_CASE("--verbose lists every warning; --quiet prints errors only") {
+TEST_CASE("--verbose lists every warning and --quiet prints errors only") {
   Diagnostics diag;
   for (int i = 1; i <= 5; ++i) diag.warn({"a.md", i, 0, "w", "k"});
   diag.error({"c.md", 0, 0, "e"});

@@ -376,7 +376,7 @@ TEST_CASE("summary: GitBook's variant, tabs and odd indentation") {
                 "N Four -> advanced/four.md"});
 }
 
-TEST_CASE("summary: without a title line, a first heading is still the title; nothing is no entries") {
+TEST_CASE("summary: without a title line, a first heading is still the title, and nothing is no entries") {
   CHECK(outline("[Only](only.md)\n- [List](list.md)\n") == Strings{"P Only -> only.md", "N List -> list.md"});
   CHECK(outline("# Part One\n- [A](a.md)\n# Part Two\n- [B](b.md)\n") ==
         Strings{"N A -> a.md", "# Part Two -> -", "N B -> b.md"});

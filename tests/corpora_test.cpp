@@ -1,0 +1,65 @@
+// The real corpora of ../shared/corpora, built the way a user would (`mkepub DIR -o X.epub`, no flags): each
+// must give a book epubcheck passes. Skipped, with a message, where the corpora are absent.
+#include <doctest/doctest.h>
+
+#include "container.h"
+#include "support.h"
+
+using namespace mkepub;
+using namespace mkepub::test;
+
+namespace {
+
+const fs::path kCorpora = MKEPUB_CORPORA;
+
+void builds_valid(const std::string& name, const std::string& flags = "") {
+  if (!fs::exists(kCorpora / name)) {
+    MESSAGE("skipped: " << (kCorpora / name).string() << " is absent");
+    return;
+  }
+  TempDir tmp;
+  auto r = run_mkepub(quote((kCorpora / name).string()) + " -o " + quote(tmp / "book.epub") + flags);
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  auto check = epubcheck(tmp / "book.epub");
+  INFO(check.output.substr(0, 4000));
+  CHECK(check.fatals == 0);
+  CHECK(check.errors == 0);
+  CHECK(check.warnings == 0);
+  // No XHTML file over about 300 KB: old readers choke on them.
+  for (const auto& e : unzip_entries(slurp(tmp / "book.epub")))
+    if (e.path.size() > 6 && e.path.substr(e.path.size() - 6) == ".xhtml") CHECK_MESSAGE(e.bytes.size() <= 300 * 1024, e.path);
+}
+
+}  // namespace
+
+TEST_CASE("corpus hexo-docs-en") { builds_valid("hexo-docs-en"); }
+TEST_CASE("corpus hexo-docs-ja") { builds_valid("hexo-docs-ja"); }
+TEST_CASE("corpus hexo-docs-zh-cn") { builds_valid("hexo-docs-zh-cn"); }
+TEST_CASE("corpus hexo-site-en") { builds_valid("hexo-site-en"); }
+TEST_CASE("corpus hugo-docs-en") { builds_valid("hugo-docs-en"); }
+TEST_CASE("corpus nodejs-blog-en") { builds_valid("nodejs-blog-en"); }
+TEST_CASE("corpus rust-book-en") { builds_valid("rust-book-en"); }
+TEST_CASE("corpus rust-book-zh-cn") { builds_valid("rust-book-zh-cn"); }
+TEST_CASE("corpus vivliostyle-tbf09-ja") { builds_valid("vivliostyle-tbf09-ja"); }
+
+TEST_CASE("corpus powershell-docs-en: five posts with invalid YAML fail the build, named with line and column") {
+  const fs::path dir = kCorpora / "powershell-docs-en";
+  if (!fs::exists(dir)) {
+    MESSAGE("skipped: " << dir.string() << " is absent");
+    return;
+  }
+  TempDir tmp;
+  auto r = run_mkepub(quote(dir.string()) + " -o " + quote(tmp / "book.epub"));
+  CHECK(r.code == 1);
+  for (const char* version : {"5.1", "7.4", "7.5", "7.6", "7.7"})
+    CHECK(r.output.find(dir.string() + "/" + version +
+                        "/Microsoft.PowerShell.Core/ForEach-Object.md:9:5: error: invalid YAML in front matter") !=
+          std::string::npos);
+  CHECK(r.output.find("5 error(s); nothing written") != std::string::npos);
+  CHECK_FALSE(fs::exists(tmp / "book.epub"));
+}
+
+TEST_CASE("corpus powershell-docs-en with --keep-going builds without them") {
+  builds_valid("powershell-docs-en", " --keep-going");
+}
