@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 build_packages=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev
-  libpugixml-dev libzip-dev libcli11-dev doctest-dev libgumbo-dev uuid-dev)
+  libpugixml-dev libzip-dev libcli11-dev doctest-dev libgumbo-dev uuid-dev libpango1.0-dev libcairo2-dev
+  libopencc-dev fonts-noto-cjk)
 test_packages=(epubcheck util-linux)
 
 missing() {

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <vector>
 
+#include "chinese.h"
 #include "text.h"
 
 namespace mkepub {
@@ -14,7 +15,7 @@ void ScriptCounts::add(std::string_view text) {
     char32_t c = next_code_point(text, i);
     if (c < 0x80) latin += std::isalpha(static_cast<int>(c)) ? 1 : 0;
     else if (is_kana(c)) ++kana;
-    else if (is_han(c)) ++han;
+    else if (is_han(c)) ++han, ++han_chars[c];
     else if (is_hangul(c)) ++hangul;
   }
 }
@@ -26,7 +27,7 @@ std::string detect_language(const ScriptCounts& c) {
   if (cjk == 0 || cjk * 4 < c.latin / 10) return "en";
   if (c.hangul > c.han + c.kana) return "ko";
   if (c.kana * 20 >= c.han + c.kana) return "ja";
-  return "zh";
+  return chinese_variant(c.han_chars);
 }
 
 std::string normalize_language(std::string_view tag) {

@@ -1,6 +1,7 @@
 // Languages: BCP 47 tags (RFC 5646) given by the user or posts, or detected from the text's scripts.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -9,14 +10,16 @@ namespace mkepub {
 // Script counts of running text, for detection.
 struct ScriptCounts {
   long han = 0, kana = 0, hangul = 0, latin = 0;
+  std::map<char32_t, long> han_chars;  // to tell Simplified from Traditional Chinese
   void add(std::string_view text);
   ScriptCounts& operator+=(const ScriptCounts& o) {
     han += o.han, kana += o.kana, hangul += o.hangul, latin += o.latin;
+    for (const auto& [c, n] : o.han_chars) han_chars[c] += n;
     return *this;
   }
 };
 
-// "zh", "ja", "ko" or "en" from the scripts a text is written in. Kana in at least 1 of 20 CJK characters
+// "zh-CN", "zh-TW", "ja", "ko" or "en" from the scripts a text is written in. Kana in at least 1 of 20 CJK characters
 // makes Japanese (Chinese has none); Han otherwise makes Chinese, unless the text is overwhelmingly Latin
 // (40 Latin letters per CJK character: a few Chinese names in an English post leave it English).
 std::string detect_language(const ScriptCounts& counts);

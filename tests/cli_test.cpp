@@ -37,7 +37,7 @@ TEST_CASE("seeds: the README's book, valid, with the seed's metadata and outline
   REQUIRE(r.code == 0);
   require_valid(tmp / "book.epub");
   auto opf = entry(tmp / "book.epub", "EPUB/content.opf");
-  CHECK(opf.find("<dc:language>zh</dc:language>") != std::string::npos);
+  CHECK(opf.find("<dc:language>zh-CN</dc:language>") != std::string::npos);  // Simplified characters
   CHECK(opf.find("<dc:title id=\"title\">拥抱失落：在心碎的缝隙中，寻觅微光与新生</dc:title>") != std::string::npos);
   CHECK(opf.find("<dc:date>2025-07-20</dc:date>") != std::string::npos);
   CHECK(opf.find("urn:uuid:8a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d") != std::string::npos);

@@ -1,6 +1,7 @@
 // Languages (language.h): detection from Unicode scripts and BCP 47 tags (RFC 5646).
 #include <doctest/doctest.h>
 
+#include "chinese.h"
 #include "language.h"
 
 using namespace mkepub;
@@ -27,8 +28,8 @@ TEST_CASE("ScriptCounts counts letters by script") {
 }
 
 TEST_CASE("detect_language: Chinese") {
-  CHECK(detect("这是一篇关于电子书的文章，讲述如何把博客变成书。") == "zh");
-  CHECK(detect("這是一篇繁體中文的文章。") == "zh");
+  CHECK(detect("这是一篇关于电子书的文章，讲述如何把博客变成书。") == "zh-CN");
+  CHECK(detect("這是一篇繁體中文的文章。") == "zh-TW");
 }
 
 TEST_CASE("detect_language: Japanese, from any kana") {
@@ -51,9 +52,9 @@ TEST_CASE("detect_language: English and no letters at all") {
 
 TEST_CASE("detect_language: Chinese with lots of code-like Latin stays Chinese") {
   CHECK(detect("在 Kubernetes 中使用 ConfigMap 和 Secret 管理配置，然后用 kubectl apply -f deployment.yaml "
-               "部署 nginx-ingress-controller，最后检查 kube-system namespace 里的 coredns pod 状态。") == "zh");
+               "部署 nginx-ingress-controller，最后检查 kube-system namespace 里的 coredns pod 状态。") == "zh-CN");
   CHECK(detect("用 std::unordered_map<std::string, std::vector<int>> 代替 std::map，"
-               "cmake --build build --target unit_tests -j2 编译。") == "zh");
+               "cmake --build build --target unit_tests -j2 编译。") == "zh-CN");
 }
 
 TEST_CASE("detect_language: an English text with a few CJK names stays English") {
@@ -86,4 +87,19 @@ TEST_CASE("normalize_language: what is not a tag gives an empty string") {
   CHECK(normalize_language("en.UTF-8") == "");
   CHECK(normalize_language("中文") == "");
   CHECK(normalize_language("en-abcdefghi") == "");
+}
+
+TEST_CASE("Chinese: Simplified and Traditional told apart by characters only one of them has") {
+  auto counts = [](const std::string& text) {
+    ScriptCounts c;
+    c.add(text);
+    return c.han_chars;
+  };
+  CHECK(chinese_variant(counts("我们说话，这个问题")) == "zh-CN");
+  CHECK(chinese_variant(counts("我們說話，這個問題")) == "zh-TW");
+  // Characters both scripts share say nothing.
+  CHECK(chinese_variant(counts("中文山水")) == "zh");
+  CHECK(chinese_variant({}) == "zh");
+  // The majority decides a text that mixes them (a Traditional quotation in a Simplified post).
+  CHECK(chinese_variant(counts("我们说话这个问题说话说话 「這個」")) == "zh-CN");
 }
