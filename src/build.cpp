@@ -9,7 +9,6 @@
 #include "chapter.h"
 #include "check.h"
 #include "dates.h"
-#include "frontmatter.h"
 #include "language.h"
 #include "links.h"
 #include "load.h"
@@ -17,35 +16,12 @@
 #include "nav.h"
 #include "output.h"
 #include "package.h"
+#include "posts.h"
 #include "split.h"
 #include "container.h"
 
 namespace mkepub {
 namespace {
-
-std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag) {
-  std::vector<Post> posts;
-  for (const auto& source : sources) {
-    try {
-      Post post = parse_post(source, diag);
-      if (post.draft) diag.note({post.display, 0, 0, "draft left out"});
-      else posts.push_back(std::move(post));
-    } catch (const InputError& e) {
-      diag.post_error(e.where, keep_going);
-    }
-  }
-  return posts;
-}
-
-// By date, then file name; posts without a date come after the dated ones.
-void sort_posts(std::vector<Post>& posts, Options::Sort sort) {
-  std::stable_sort(posts.begin(), posts.end(), [sort](const Post& a, const Post& b) {
-    if (sort == Options::Sort::date && a.date.has_value() != b.date.has_value()) return a.date.has_value();
-    if (sort == Options::Sort::date && a.date && to_epoch(*a.date) != to_epoch(*b.date))
-      return to_epoch(*a.date) < to_epoch(*b.date);
-    return a.display < b.display;
-  });
-}
 
 std::string chapter_href(size_t index) {
   char name[32];
@@ -119,16 +95,18 @@ std::optional<std::vector<Entry>> build_entries(const Options& given, Diagnostic
   bool ordered_by_summary = loaded.site && loaded.site->kind == Site::Kind::book;
   if (!ordered_by_summary || options.sort_given) sort_posts(posts, options.sort);
 
+  // Nothing outside the input folders and --resource-path is ever read.
+  std::vector<fs::path> roots = options.resource_paths;
+  for (const auto& input : options.inputs) roots.push_back(fs::is_directory(input) ? input : fs::absolute(input).parent_path());
+  ReadAsset read = confined_reader(roots);
+  expand_post_tags(posts, loaded.site, read, diag);
+
   Book book;
   book.toc_depth = options.toc_depth;
   for (size_t i = 0; i < posts.size(); ++i) {
     book.chapters.push_back(render_chapter(posts[i], chapter_href(i), diag));
     split_long_chapter(book.chapters.back());
   }
-  // Nothing outside the input folders and --resource-path is ever read.
-  std::vector<fs::path> roots = options.resource_paths;
-  for (const auto& input : options.inputs) roots.push_back(fs::is_directory(input) ? input : fs::absolute(input).parent_path());
-  ReadAsset read = confined_reader(roots);
   auto links = link_context(options, loaded.site);
   book.assets = resolve_links(book.chapters, links, read, diag);
   std::vector<ScriptCounts> counts;

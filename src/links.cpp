@@ -103,6 +103,11 @@ class Resolver {
     std::string path = percent_decode(href.substr(0, hash));
     std::string fragment = hash == std::string::npos ? "" : percent_decode(href.substr(hash + 1));
     const Chapter* target = &ch;
+    // Single-page book sites (GitBook, docsify) link chapters as `#docs/intro`.
+    if (path.empty() && fragment.find('/') != std::string::npos && !ch.anchors.count(fragment)) {
+      path = "/" + fragment.substr(fragment.find_first_not_of('/'));
+      fragment.clear();
+    }
     if (!path.empty()) {
       auto found = posts_.find(*ch.post, path);
       if (!found && href[0] == '/' && has_scheme(context_.site_url)) {

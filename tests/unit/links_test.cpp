@@ -246,3 +246,13 @@ TEST_CASE("resolve_links: a site-root link to a page not in the book goes to the
   t.resolve();
   CHECK(t.content(0) == "<p><a href=\"https://hexo.io/docs/themes.html#Publishing\">docs</a></p>\n");
 }
+
+TEST_CASE("resolve_links: a SUMMARY-style hash link (#docs/intro) points at that chapter") {
+  TestBook t;
+  t.context.source_dir = kDir;
+  t.add("a.md", "[intro](#docs/intro)\n");
+  t.add("docs/intro.md", "Intro.\n");
+  t.resolve();
+  CHECK(t.content(0) == "<p><a href=\"c0002.xhtml\">intro</a></p>\n");
+  CHECK(t.warnings() == Strings{});
+}

@@ -1,0 +1,99 @@
+// Posts: parsed, drafts left out, template tags expanded, ordered.
+#include "posts.h"
+
+#include <algorithm>
+#include <map>
+
+#include "dates.h"
+#include "frontmatter.h"
+#include "load.h"
+#include "tags.h"
+
+namespace mkepub {
+
+std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag) {
+  std::vector<Post> posts;
+  for (const auto& source : sources) {
+    try {
+      Post post = parse_post(source, diag);
+      if (post.draft) diag.note({post.display, 0, 0, "draft left out"});
+      else posts.push_back(std::move(post));
+    } catch (const InputError& e) {
+      diag.post_error(e.where, keep_going);
+    }
+  }
+  return posts;
+}
+
+void sort_posts(std::vector<Post>& posts, Options::Sort sort) {
+  std::stable_sort(posts.begin(), posts.end(), [sort](const Post& a, const Post& b) {
+    if (sort == Options::Sort::date && a.date.has_value() != b.date.has_value()) return a.date.has_value();
+    if (sort == Options::Sort::date && a.date && to_epoch(*a.date) != to_epoch(*b.date))
+      return to_epoch(*a.date) < to_epoch(*b.date);
+    return a.display < b.display;
+  });
+}
+
+namespace {
+
+// A link target for Markdown: the path relative to `from`'s folder, with what Markdown links cannot hold escaped.
+std::string markdown_target(const fs::path& file, const fs::path& from_dir) {
+  std::string rel = file.lexically_relative(from_dir).generic_string();
+  std::string out;
+  for (char c : rel) {
+    if (c == ' ') out += "%20";
+    else if (c == '(') out += "%28";
+    else if (c == ')') out += "%29";
+    else out += c;
+  }
+  return out;
+}
+
+std::string stem_without_date(const fs::path& file) {
+  std::string stem = file.stem().string();
+  return date_from_file_name(stem) ? stem.substr(11) : stem;
+}
+
+}  // namespace
+
+void expand_post_tags(std::vector<Post>& posts, const std::optional<Site>& site,
+                      const std::function<std::optional<std::string>(const fs::path&)>& read, Diagnostics& diag) {
+  // Hexo's post_link names a post by its file name (with or without the date prefix) or its title.
+  std::map<std::string, const Post*> by_slug;
+  for (const auto& p : posts) {
+    by_slug.emplace(p.file.stem().string(), &p);
+    by_slug.emplace(stem_without_date(p.file), &p);
+    if (!p.title.empty()) by_slug.emplace(p.title, &p);
+  }
+  for (auto& post : posts) {
+    TagContext context;
+    context.display = post.display;
+    context.first_line = post.body_line;
+    fs::path dir = post.file.parent_path();
+    context.post_href = [&by_slug, dir](const std::string& slug) -> std::optional<std::string> {
+      auto it = by_slug.find(slug);
+      if (it == by_slug.end()) return std::nullopt;
+      return markdown_target(it->second->file, dir);
+    };
+    context.post_title = [&by_slug](const std::string& slug) -> std::optional<std::string> {
+      auto it = by_slug.find(slug);
+      if (it == by_slug.end() || it->second->title.empty()) return std::nullopt;
+      return it->second->title;
+    };
+    if (site) context.site_variables = site->config.variables;
+    // Site-root includes ("/_common/x.md", Hugo) start at the site's source folder.
+    fs::path site_root = site ? site->source_dir : dir;
+    context.read_include = [&read, dir, site_root](const std::string& path) -> std::optional<std::string> {
+      auto bytes = !path.empty() && path[0] == '/' ? read(site_root / path.substr(1)) : read(dir / path);
+      if (!bytes) return std::nullopt;
+      try {
+        return decode_text(std::move(*bytes), path);
+      } catch (const InputError&) {
+        return std::nullopt;
+      }
+    };
+    post.body = expand_tags(post.body, context, diag);
+  }
+}
+
+}  // namespace mkepub

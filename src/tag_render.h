@@ -1,0 +1,72 @@
+// Template tags, the part without the scan (tags.cpp does the scan): argument parsing and one renderer per family
+// of Hexo tag plugins and Hugo shortcodes, each a function of the tag's arguments only.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mkepub::tags {
+
+// Hexo/Liquid arguments: split at spaces; "a b" and 'a b' are one argument.
+std::vector<std::string> split_args(std::string_view text);
+
+// Hugo shortcode arguments: positional ("a b", `raw`, word) and named (key="value", key=value).
+struct ShortcodeArgs {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> named;
+  // The named argument `key`, else the positional one at `index` (-1: none), else "".
+  std::string get(const std::string& key, int index = -1) const;
+};
+ShortcodeArgs parse_shortcode_args(std::string_view text);
+
+std::string html_escape(std::string_view text);
+// Literal text in Markdown: the punctuation Markdown would read is backslash-escaped.
+std::string md_text(std::string_view text);
+// `text` is Markdown already (see md_text); href and title are plain.
+std::string md_link(std::string_view text, std::string_view href, std::string_view title = {});
+std::string md_image(std::string_view alt, std::string_view src, std::string_view title = {});
+std::string code_span(std::string_view code);
+// ``` or, when the code holds a run of backticks that long, one backtick more.
+std::string code_fence(std::string_view code);
+
+// An HTML block around Markdown: `open` and `close` each take the line of their tag.
+struct Block {
+  std::string open, close;
+};
+
+// A Hexo tag without a body whose output depends only on its arguments (img, asset_img, asset_path, asset_link,
+// link, url_for, youtube, vimeo, gist, jsfiddle, iframe, btn, label); nullopt for any other name.
+std::optional<std::string> render_hexo_tag(std::string_view name, const std::vector<std::string>& args,
+                                           std::string_view raw_args);
+// A Hexo block tag (note, blockquote, pullquote, tabs, hideToggle, gallery, timeline); nullopt for any other.
+std::optional<Block> hexo_block(std::string_view name, const std::vector<std::string>& args,
+                                std::string_view raw_args);
+// The HTML taking the place of `<!-- tab caption -->` inside `{% tabs name %}` (number counts from 1), and of
+// `<!-- timeline caption -->` inside `{% timeline %}`.
+std::string tab_title(std::string_view caption, std::string_view tabs_args, int number);
+std::string timeline_item(std::string_view caption);
+
+// `{% codeblock [title] [lang:x] [url] [link text] [options] %}`: the fence's language and a caption (HTML, empty
+// when the tag has no title and no url).
+struct CodeInfo {
+  std::string lang, caption;
+};
+CodeInfo codeblock_info(const std::vector<std::string>& args);
+
+// Hugo shortcodes without a body (figure, img, ref, relref, youtube, vimeo, x, twitter, tweet, instagram, gist, and
+// the Hugo documentation's new-in and deprecated-in),
+// and with a Markdown body (details and admonitions such as note, warning, notice, alert).
+std::optional<std::string> render_shortcode(std::string_view name, const ShortcodeArgs& args);
+std::optional<Block> shortcode_block(std::string_view name, const ShortcodeArgs& args);
+// code-toggle holds site configuration in any of Hugo's formats: toml, yaml or json, told by its first line.
+std::string guess_config_language(std::string_view body);
+
+// The part of an included file that an mdBook selector picks: "" all of it, "3" line 3, "3:10", "3:", ":10", or an
+// anchor name, the lines between `ANCHOR: name` and `ANCHOR_END: name`. Anchor marker lines are always dropped.
+// No final line end. nullopt when the anchor is not in the file.
+std::optional<std::string> select_lines(std::string_view text, std::string_view selector);
+
+}  // namespace mkepub::tags
