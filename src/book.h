@@ -37,9 +37,13 @@ struct Options {
   enum class Sort { date, name } sort = Sort::date;
   bool sort_given = false;  // a book's SUMMARY.md order holds unless --sort is given
   std::string description;
+  std::string subtitle;
+  fs::path cover;      // --cover: an image file for the cover; none: one is rendered
+  fs::path templates;  // --templates: a folder of template files overriding the defaults
   bool quiet = false;
   bool verbose = false;
   bool keep_going = false;  // posts with errors are left out (a warning each) instead of failing the build
+  bool vertical = false;    // vertical writing, pages turned right to left
   std::optional<long long> source_date_epoch;  // SOURCE_DATE_EPOCH, read by main
 };
 
@@ -115,6 +119,7 @@ struct Asset {
 struct Metadata {
   std::string identifier;  // "urn:uuid:..."
   std::string title;
+  std::string subtitle;
   std::vector<std::string> creators;
   std::string language;
   std::string date;      // YYYY-MM-DD
@@ -125,9 +130,14 @@ struct Metadata {
 
 struct Book {
   Metadata meta;
+  std::map<std::string, std::string> templates;  // --templates overrides, by file name
+  std::optional<Asset> cover;                    // the cover image (given, or rendered)
+  std::string date_range;                        // "2019-03-01 – 2024-05-18", for the title page
+  bool every_image_has_alt = true;
   std::vector<Chapter> chapters;
   std::vector<Asset> assets;
   int toc_depth = 3;
+  bool vertical = false;  // vertical writing: every page marked, the spine right to left
 };
 
 // One file of the container, in the order it is written.

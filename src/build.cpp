@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "chapter.h"
+#include "cover.h"
 #include "check.h"
 #include "dates.h"
 #include "language.h"
@@ -18,6 +19,7 @@
 #include "package.h"
 #include "posts.h"
 #include "split.h"
+#include "vertical.h"
 #include "container.h"
 
 namespace mkepub {
@@ -59,6 +61,7 @@ Options with_site_defaults(Options options, const Site& site) {
   if (options.authors.empty() && !c.author.empty()) options.authors = {c.author};
   if (options.language.empty()) options.language = c.language;
   if (options.description.empty()) options.description = c.description;
+  if (options.subtitle.empty()) options.subtitle = c.subtitle;
   return options;
 }
 
@@ -72,6 +75,45 @@ LinkContext link_context(const Options& options, const std::optional<Site>& site
     if (!site->post_dirs.empty()) links.posts_dir = site->post_dirs.front();
   }
   return links;
+}
+
+// The cover: --cover, else the site's `cover`, else one rendered from the title and authors.
+std::optional<Asset> make_cover(const Options& options, const std::optional<Site>& site, const Metadata& meta,
+                                Diagnostics& diag) {
+  fs::path file = options.cover;
+  if (file.empty() && site)
+    if (auto it = site->config.variables.find("cover"); it != site->config.variables.end() && !it->second.empty())
+      file = it->second[0] == '/' ? site->source_dir / it->second.substr(1) : site->root / it->second;
+  if (file.empty()) return Asset{{}, "images/cover.png", "image/png", render_cover_png(meta.title, meta.creators, meta.language)};
+  auto bytes = read_file(file);
+  std::string type = bytes ? sniff_image_type(*bytes) : "";
+  if (!bytes || type.empty() || type == "image/svg+xml") {
+    diag.error({file.generic_string(), 0, 0, bytes ? "the cover must be a PNG, JPEG or GIF image" : "cannot read the cover image"});
+    return std::nullopt;
+  }
+  return Asset{file, std::string("images/cover") + (type == "image/png" ? ".png" : type == "image/gif" ? ".gif" : ".jpg"), type, std::move(*bytes)};
+}
+
+// "2019-03-01 – 2024-05-18": the first and the last post's dates, for the title page.
+std::string date_range(const std::vector<Post>& posts) {
+  std::optional<Date> first, last;
+  for (const auto& p : posts) {
+    if (!p.date) continue;
+    if (!first || date_less(*p.date, *first)) first = p.date;
+    if (!last || date_less(*last, *p.date)) last = p.date;
+  }
+  if (!first) return "";
+  auto a = format_day(*first), b = format_day(*last);
+  return a == b ? a : a + " \u2013 " + b;
+}
+
+bool every_image_has_alt(const std::vector<Chapter>& chapters) {
+  for (const auto& ch : chapters) {
+    if (ch.doc->select_node("//img[not(@alt) or @alt='']")) return false;
+    for (const auto& page : ch.continued)
+      if (page.doc->select_node("//img[not(@alt) or @alt='']")) return false;
+  }
+  return true;
 }
 
 std::string fallback_title(const Options& options) {
@@ -103,8 +145,12 @@ std::optional<std::vector<Entry>> build_entries(const Options& given, Diagnostic
 
   Book book;
   book.toc_depth = options.toc_depth;
+  book.vertical = options.vertical;
+  if (!options.templates.empty()) book.templates = load_templates(options.templates, diag);
+  if (diag.failed()) return std::nullopt;
   for (size_t i = 0; i < posts.size(); ++i) {
-    book.chapters.push_back(render_chapter(posts[i], chapter_href(i), diag));
+    book.chapters.push_back(render_chapter(posts[i], chapter_href(i), diag, book.templates));
+    if (options.vertical) make_vertical(*book.chapters.back().doc);  // before splitting: its spans count too
     split_long_chapter(book.chapters.back());
   }
   auto links = link_context(options, loaded.site);
@@ -114,6 +160,10 @@ std::optional<std::vector<Entry>> build_entries(const Options& given, Diagnostic
   for (const auto& ch : book.chapters) all += counts.emplace_back(count_scripts(ch));
   book.meta = make_metadata(options, book.chapters, fallback_title(options), all);
   set_chapter_languages(book.chapters, counts, book.meta.language);
+  book.cover = make_cover(options, loaded.site, book.meta, diag);
+  if (diag.failed()) return std::nullopt;
+  book.date_range = date_range(posts);
+  book.every_image_has_alt = every_image_has_alt(book.chapters);
   if (int depth = fit_toc_depth(book, kMaxPageBytes); depth < book.toc_depth) {
     diag.note({"", 0, 0, "table of contents limited to " + std::to_string(depth) + " level(s) to keep nav.xhtml small"});
     book.toc_depth = depth;

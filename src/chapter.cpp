@@ -25,7 +25,8 @@ int heading_level(pugi::xml_node n) {
 
 std::string text_of(pugi::xml_node n) {
   std::string raw;
-  for (auto d : n.select_nodes(".//text()")) raw += d.node().value();
+  // Ruby annotations and their parentheses stay out: a title in the table of contents reads as its base text.
+  for (auto d : n.select_nodes(".//text()[not(ancestor::rt or ancestor::rp)]")) raw += d.node().value();
   std::string out;  // collapse white space
   bool space = false;
   for (char c : raw) {
@@ -116,12 +117,13 @@ std::string title_from_file(const Post& post) {
 
 }  // namespace
 
-Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& diag) {
+Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& diag,
+                       const TemplateOverrides& templates) {
   Chapter ch;
   ch.post = &post;
   ch.href = href;
   ch.doc = std::make_shared<pugi::xml_document>();
-  load_xhtml_template("chapter.xhtml", *ch.doc);
+  load_xhtml_template("chapter.xhtml", *ch.doc, templates);
   auto root = ch.doc->document_element();
 
   // The post goes straight into the template's content slot: pugixml moves nodes only within one document.

@@ -3,12 +3,14 @@
 
 #include "book.h"
 #include "diagnostics.h"
+#include "templates.h"
 
 namespace mkepub {
 
 // The post as a chapter page (still a DOM: links and images are resolved across the book later).
 // Its headings are renumbered beneath the chapter title (h1) without jumps, with ASCII ids unique in the page.
-Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& diag);
+Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& diag,
+                       const TemplateOverrides& templates = {});
 
 // Sets a page's language (lang and xml:lang on the root: the chapter's own, else the book's) and writes it out.
 std::string finish_chapter(pugi::xml_document& page, const std::string& chapter_language,

@@ -146,6 +146,9 @@ class Resolver {
       return;
     }
     auto asset = find_asset(*ch.post, percent_decode(src.substr(0, src.find_first_of("?#"))));
+    if (asset && !asset->empty() && alt.empty())
+      diag_.warn({ch.post->display, line, 0, "image `" + src + "` has no alt text; readers who cannot see it get nothing",
+                  "image without alt text"});
     if (!asset) {
       diag_.warn({ch.post->display, line, 0, "image `" + src + "` not found; its alt text is shown instead", "missing image"});
       return replace_by_text(img, alt);

@@ -1,6 +1,8 @@
 // Loading: the only stage that reads files. Finds the posts under each input and decodes them.
 #include "load.h"
 
+#include <pugixml.hpp>
+
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -188,6 +190,62 @@ void load_book(const Site& site, const fs::path& input, const fs::path& root, Ad
 }
 
 }  // namespace
+
+namespace {
+
+// Line and column of byte `offset` in `text`.
+std::pair<int, int> position_of(const std::string& text, size_t offset) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') ++line, col = 1;
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  }
+  return {line, col};
+}
+
+}  // namespace
+
+TemplateOverrides load_templates(const fs::path& dir, Diagnostics& diag) {
+  TemplateOverrides out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    diag.error({dir.generic_string(), 0, 0, "no such templates folder"});
+    return out;
+  }
+  auto names = template_names();
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    std::string display = (dir / name).generic_string();
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      diag.warn({display, 0, 0, "not a template mkepub knows; ignored", "unknown template"});
+      continue;
+    }
+    auto bytes = read_file(entry.path());
+    if (!bytes) {
+      diag.error({display, 0, 0, "cannot read file"});
+      continue;
+    }
+    try {
+      auto text = decode_text(std::move(*bytes), display);
+      if (entry.path().extension() == ".xhtml") {
+        pugi::xml_document doc;
+        auto r = doc.load_buffer(text.data(), text.size());
+        if (!r) {
+          auto [line, col] = position_of(text, static_cast<size_t>(r.offset));
+          diag.error({display, line, col, std::string("not well-formed XML: ") + r.description()});
+          continue;
+        }
+        for (const auto& slot : required_slots(name))
+          if (!take_slot(doc, slot.c_str()))
+            diag.error({display, 0, 0, "no element with data-slot=\"" + slot + "\", which mkepub fills"});
+      }
+      out[name] = std::move(text);
+    } catch (const InputError& e) {
+      diag.error(e.where);
+    }
+  }
+  return out;
+}
 
 Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag) {
   Loaded loaded;

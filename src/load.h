@@ -6,11 +6,16 @@
 #include "book.h"
 #include "diagnostics.h"
 #include "site.h"
+#include "templates.h"
 
 namespace mkepub {
 
 // Post files under the inputs (folders searched recursively, in sorted order), decoded.
 // Missing inputs, unreadable files and invalid UTF-8 are reported to `diag` and left out.
+// Templates overriding the defaults from `dir` (--templates), checked: an XHTML template must be well-formed
+// and have the data-slot elements mkepub fills; errors name the file, line and column.
+TemplateOverrides load_templates(const fs::path& dir, Diagnostics& diag);
+
 struct Loaded {
   std::vector<SourceFile> sources;
   std::optional<Site> site;  // what the first folder input is (Hexo, Jekyll, a book, or plain posts)

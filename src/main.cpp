@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "build.h"
+#include "output.h"
 #include "report.h"
 
 namespace {
@@ -26,8 +27,14 @@ int main(int argc, char** argv) {
   CLI::App app{"mkepub: compile Markdown posts with YAML front matter into an EPUB 3 book", "mkepub"};
   app.footer(kExamples);
   app.set_version_flag("--version", std::string("mkepub ") + MKEPUB_VERSION);
-  app.add_option("INPUT", options.inputs, "Folders (searched recursively) or post files")->required();
-  app.add_option("-o,--output", options.output, "The EPUB file to write")->required();
+  std::string dump;
+  app.add_option("INPUT", options.inputs, "Folders (searched recursively) or post files");
+  app.add_option("-o,--output", options.output, "The EPUB file to write");
+  app.add_option("--cover", options.cover, "Cover image (PNG, JPEG or GIF); default: one is made from the title")
+      ->check(CLI::ExistingFile);
+  app.add_option("--templates", options.templates, "Folder of templates overriding the defaults, file by file")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--dump-templates", dump, "Write the default templates into this folder and exit");
   app.add_option("--title", options.title, "Book title (default: the single post's title, else the folder name)");
   app.add_option("--author", options.authors, "Author; repeat for several (default: the posts' authors)");
   app.add_option("--language", options.language, "BCP 47 language tag (default: front matter, else detected)");
@@ -41,6 +48,7 @@ int main(int argc, char** argv) {
       ->default_val("date")
       ->check(CLI::IsMember({"date", "name"}));
   app.add_flag("--keep-going", options.keep_going, "Leave out posts with errors (a warning each) instead of failing");
+  app.add_flag("--vertical", options.vertical, "Vertical writing (Japanese, Chinese): pages turned right to left");
   app.add_flag("-q,--quiet", options.quiet, "Print errors only");
   app.add_flag("-v,--verbose", options.verbose, "List every warning (by default they are grouped by kind)");
   try {
@@ -49,6 +57,20 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    return 2;
+  }
+  if (!dump.empty()) {
+    try {
+      mkepub::dump_templates(dump);
+    } catch (const std::exception& e) {
+      std::cerr << "mkepub: error: " << e.what() << "\n";
+      return 1;
+    }
+    return 0;
+  }
+  if (options.inputs.empty() || options.output.empty()) {
+    std::cerr << (options.inputs.empty() ? "INPUT is required" : "--output is required") << "\n"
+              << "Run with --help for more information.\n";
     return 2;
   }
   options.sort = sort == "name" ? mkepub::Options::Sort::name : mkepub::Options::Sort::date;

@@ -45,6 +45,7 @@ Metadata make_metadata(const Options& o, const std::vector<Chapter>& chapters, c
                        const ScriptCounts& text) {
   Metadata m;
   m.title = !o.title.empty() ? o.title : chapters.size() == 1 ? chapters[0].title : fallback_title;
+  m.subtitle = o.subtitle;
   for (const auto& a : o.authors) add_distinct(m.creators, a);
   if (m.creators.empty())
     for (const auto& ch : chapters) add_distinct(m.creators, ch.post->author);

@@ -6,7 +6,9 @@
 #include <map>
 #include <sstream>
 
+#include "frontpages.h"
 #include "templates.h"
+#include "vertical.h"
 
 namespace mkepub {
 
@@ -111,7 +113,7 @@ int fit_toc_depth(const Book& book, size_t limit) {
 
 std::string render_nav(const Book& book, const std::vector<TocNode>& outline) {
   pugi::xml_document doc;
-  load_xhtml_template("nav.xhtml", doc);
+  load_xhtml_template("nav.xhtml", doc, book.templates);
   auto root = doc.document_element();
   root.append_attribute("lang") = book.meta.language.c_str();
   root.append_attribute("xml:lang") = book.meta.language.c_str();
@@ -127,8 +129,11 @@ std::string render_nav(const Book& book, const std::vector<TocNode>& outline) {
     a.append_attribute("href") = href.c_str();
     a.text().set(text.c_str());
   };
+  if (book.cover) add("cover", kCoverPage, book.meta.title);
+  add("titlepage", kTitlePage, book.meta.title);
   add("toc", "nav.xhtml#toc", label);
   if (!book.chapters.empty()) add("bodymatter", book.chapters.front().href, book.chapters.front().title);
+  if (book.vertical) make_vertical(doc);
   return serialize_xhtml(doc);
 }
 

@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "frontpages.h"
 #include "nav.h"
 
 namespace mkepub {
@@ -37,6 +38,35 @@ void metadata(pugi::xml_node package, const Metadata& m) {
   modified.text().set(m.modified.c_str());
 }
 
+// EPUB Accessibility 1.1 discovery metadata (https://www.w3.org/TR/epub-a11y-11/#sec-discovery), from what
+// the book actually holds: visual content only when it has images, alternativeText only when all have alt text.
+void accessibility(pugi::xml_node md, const Book& book) {
+  auto meta = [&](const char* property, const char* value) {
+    auto el = md.append_child("meta");
+    el.append_attribute("property") = property;
+    el.text().set(value);
+  };
+  bool images = !book.assets.empty() || book.cover;
+  meta("schema:accessMode", "textual");
+  if (images) meta("schema:accessMode", "visual");
+  if (!images || book.every_image_has_alt) meta("schema:accessModeSufficient", "textual");
+  if (images) meta("schema:accessModeSufficient", "textual,visual");
+  for (const char* feature : {"structuralNavigation", "tableOfContents", "readingOrder"})
+    meta("schema:accessibilityFeature", feature);
+  if (images && book.every_image_has_alt) meta("schema:accessibilityFeature", "alternativeText");
+  meta("schema:accessibilityHazard", "none");
+  std::string summary = "Text with headings in order, a table of contents and a logical reading order.";
+  if (images)
+    summary += book.every_image_has_alt ? " Every image has a text alternative."
+                                        : " Some images have no text alternative.";
+  meta("schema:accessibilitySummary", summary.c_str());
+  if (book.cover) {
+    auto cover = md.append_child("meta");  // EPUB 2 readers, Apple's and Amazon's thumbnails read this one
+    cover.append_attribute("name") = "cover";
+    cover.append_attribute("content") = "cover-image";
+  }
+}
+
 void item(pugi::xml_node manifest, const std::string& id, const std::string& href, const std::string& type,
           const char* properties = nullptr) {
   auto el = manifest.append_child("item");
@@ -56,6 +86,7 @@ std::string render_opf(const Book& book) {
   package.append_attribute("unique-identifier") = "book-id";
   package.append_attribute("xml:lang") = book.meta.language.c_str();
   metadata(package, book.meta);
+  accessibility(package.child("metadata"), book);
 
   auto manifest = package.append_child("manifest");
   item(manifest, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
@@ -66,9 +97,17 @@ std::string render_opf(const Book& book) {
     for (const auto& page : ch.continued) item(manifest, id_of(page.href), page.href, "application/xhtml+xml");
   }
   for (const auto& a : book.assets) item(manifest, id_of(a.href), a.href, a.media_type);
+  if (book.cover) {
+    item(manifest, "cover", kCoverPage, "application/xhtml+xml");
+    item(manifest, "cover-image", book.cover->href, book.cover->media_type, "cover-image");
+  }
+  item(manifest, "titlepage", kTitlePage, "application/xhtml+xml");
 
   auto spine = package.append_child("spine");
   spine.append_attribute("toc") = "ncx";
+  if (book.vertical) spine.append_attribute("page-progression-direction") = "rtl";
+  if (book.cover) spine.append_child("itemref").append_attribute("idref") = "cover";
+  spine.append_child("itemref").append_attribute("idref") = "titlepage";
   spine.append_child("itemref").append_attribute("idref") = "nav";
   for (const auto& ch : book.chapters) {
     spine.append_child("itemref").append_attribute("idref") = id_of(ch.href).c_str();
@@ -83,6 +122,8 @@ std::string render_opf(const Book& book) {
     r.append_attribute("title") = title.c_str();
     r.append_attribute("href") = href.c_str();
   };
+  if (book.cover) reference("cover", book.meta.title, kCoverPage);
+  reference("title-page", book.meta.title, kTitlePage);
   reference("toc", contents_label(book.meta.language), "nav.xhtml");
   if (!book.chapters.empty()) reference("text", book.chapters.front().title, book.chapters.front().href);
 

@@ -1,6 +1,8 @@
 // Writing the book: a temporary file beside the output, renamed into place (rename(2) is atomic).
 #include "output.h"
 
+#include "templates.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -38,6 +40,13 @@ void write_atomically(const fs::path& out, const std::string& bytes) {
     unlink(tmp.c_str());
     throw std::runtime_error("cannot write " + out.string() + ": " + std::strerror(e));
   }
+}
+
+void dump_templates(const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw std::runtime_error("cannot create " + dir.string() + ": " + ec.message());
+  for (const auto& name : template_names()) write_atomically(dir / name, template_text(name));
 }
 
 }  // namespace mkepub

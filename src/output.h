@@ -11,4 +11,7 @@ namespace mkepub {
 // (with no temporary file left and any existing `out` untouched) when that fails.
 void write_atomically(const fs::path& out, const std::string& bytes);
 
+// Writes the default templates into `dir` (created if missing), to start a --templates folder from.
+void dump_templates(const fs::path& dir);
+
 }  // namespace mkepub

@@ -2,6 +2,7 @@
 #include "package.h"
 
 #include "chapter.h"
+#include "frontpages.h"
 #include "nav.h"
 #include "opf.h"
 #include "templates.h"
@@ -23,7 +24,7 @@ std::vector<Entry> package_book(Book& book) {
   auto outline = build_outline(book);
   entries.push_back({dir + "nav.xhtml", render_nav(book, outline)});
   entries.push_back({dir + "toc.ncx", render_ncx(book, outline)});
-  entries.push_back({dir + "styles/book.css", template_text("book.css")});
+  entries.push_back({dir + "styles/book.css", template_text("book.css", book.templates)});
   for (auto& ch : book.chapters) {
     entries.push_back({dir + ch.href, finish_chapter(*ch.doc, ch.language, book.meta.language)});
     for (auto& page : ch.continued)
@@ -32,6 +33,11 @@ std::vector<Entry> package_book(Book& book) {
     ch.continued.clear();
   }
   for (const auto& a : book.assets) entries.push_back({dir + a.href, a.bytes});
+  if (book.cover) {
+    entries.push_back({dir + kCoverPage, render_cover_page(book)});
+    entries.push_back({dir + book.cover->href, book.cover->bytes});
+  }
+  entries.push_back({dir + kTitlePage, render_title_page(book)});
   return entries;
 }
 

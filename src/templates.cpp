@@ -11,15 +11,30 @@ namespace mkepub {
 
 const std::map<std::string, std::string_view>& embedded_templates();  // generated
 
-std::string template_text(const std::string& name) {
+std::vector<std::string> template_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, text] : embedded_templates()) names.push_back(name);
+  return names;
+}
+
+std::vector<std::string> required_slots(const std::string& name) {
+  if (name == "chapter.xhtml") return {"title", "heading", "content"};
+  if (name == "nav.xhtml") return {"toc", "landmarks"};
+  if (name == "cover.xhtml") return {"cover"};
+  if (name == "titlepage.xhtml") return {"book-title"};
+  return {};
+}
+
+std::string template_text(const std::string& name, const TemplateOverrides& overrides) {
+  if (auto it = overrides.find(name); it != overrides.end()) return it->second;
   const auto& all = embedded_templates();
   auto it = all.find(name);
   if (it == all.end()) throw std::out_of_range("no template " + name);
   return std::string(it->second);
 }
 
-void load_xhtml_template(const std::string& name, pugi::xml_document& doc) {
-  auto text = template_text(name);
+void load_xhtml_template(const std::string& name, pugi::xml_document& doc, const TemplateOverrides& overrides) {
+  auto text = template_text(name, overrides);
   auto result = doc.load_buffer(text.data(), text.size(), pugi::parse_default |
                                                                pugi::parse_doctype | pugi::parse_ws_pcdata_single);
   if (!result) throw std::runtime_error("template " + name + " is not well-formed XML: " + result.description());

@@ -2,15 +2,25 @@
 #pragma once
 
 #include <pugixml.hpp>
+#include <map>
 #include <string>
+#include <vector>
 
 namespace mkepub {
 
-// The text of template `name` ("chapter.xhtml", "book.css", ...). Throws std::out_of_range for unknown names.
-std::string template_text(const std::string& name);
+// Templates from --templates DIR, by file name; what is not there comes from the embedded defaults.
+using TemplateOverrides = std::map<std::string, std::string>;
 
-// Parses an XHTML template; the document keeps its XML declaration and doctype.
-void load_xhtml_template(const std::string& name, pugi::xml_document& doc);
+// The names of the templates: chapter.xhtml, nav.xhtml, cover.xhtml, titlepage.xhtml, book.css.
+std::vector<std::string> template_names();
+// The data-slot names an XHTML template must have for mkepub to fill it.
+std::vector<std::string> required_slots(const std::string& name);
+
+// The text of template `name`, overridden or embedded. Throws std::out_of_range for unknown names.
+std::string template_text(const std::string& name, const TemplateOverrides& overrides = {});
+
+// Parses an XHTML template; the document keeps its doctype.
+void load_xhtml_template(const std::string& name, pugi::xml_document& doc, const TemplateOverrides& overrides = {});
 
 // The element carrying data-slot="name", with that attribute removed; an empty node when there is none.
 pugi::xml_node take_slot(pugi::xml_node root, const char* name);

@@ -15,8 +15,8 @@ const std::set<std::string_view> kAllowed = {
     "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite",
     "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
     "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "li", "main", "mark",
-    "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "span", "strong", "sub",
-    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "wbr"};
+    "ol", "p", "pre", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp", "section", "small", "span", "strong",
+    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "wbr"};
 
 // Removed with everything inside them: active content, forms, and head-only elements.
 const std::set<std::string_view> kDropped = {
@@ -215,8 +215,8 @@ class Converter {
 // though HTML5 parsers build such trees (`<b><p>..</p></b>`, `<a><div>..</div></a>`).
 const std::set<std::string_view> kPhrasingOnly = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "a", "em", "strong", "b", "i", "u", "s", "small", "sub",
-    "sup", "code", "kbd", "samp", "var", "mark", "abbr", "cite", "dfn", "q", "bdi", "bdo", "ruby", "rt", "rp",
-    "pre", "summary", "caption"};
+    "sup", "code", "kbd", "samp", "var", "mark", "abbr", "cite", "dfn", "q", "bdi", "bdo", "ruby", "rb", "rt",
+    "rtc", "rp", "pre", "summary", "caption"};
 const std::set<std::string_view> kBlock = {
     "address", "article", "aside", "blockquote", "details", "div", "dl", "figure", "footer", "header", "h1",
     "h2", "h3", "h4", "h5", "h6", "hr", "main", "ol", "p", "pre", "section", "table", "ul", "figcaption", "dd",

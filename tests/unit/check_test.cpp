@@ -29,8 +29,12 @@ std::vector<Entry> sound_book() {
   posts[1].body = "## Two\n";
   Diagnostics diag;
   Book book;
-  book.meta = {"urn:uuid:89cf7422-55c7-583f-a434-4c7da8a03e62", "Book", {"Ann"}, "en", "2025-07-20",
-               "2025-07-20T02:20:08Z", "", {}};
+  book.meta.identifier = "urn:uuid:89cf7422-55c7-583f-a434-4c7da8a03e62";
+  book.meta.title = "Book";
+  book.meta.creators = {"Ann"};
+  book.meta.language = "en";
+  book.meta.date = "2025-07-20";
+  book.meta.modified = "2025-07-20T02:20:08Z";
   book.chapters.push_back(render_chapter(posts[0], "text/c0001.xhtml", diag));
   book.chapters.push_back(render_chapter(posts[1], "text/c0002.xhtml", diag));
   // As resolve_links leaves them: the line attributes gone, hrefs relative to the page, the image in the book.
@@ -64,7 +68,7 @@ TEST_CASE("check_book: a sound book has no problems") {
   for (const auto& e : entries) paths.push_back(e.path);
   CHECK(paths == Strings{"mimetype", "META-INF/container.xml", "EPUB/content.opf", "EPUB/nav.xhtml", "EPUB/toc.ncx",
                          "EPUB/styles/book.css", "EPUB/text/c0001.xhtml", "EPUB/text/c0002.xhtml",
-                         "EPUB/images/i0001.png"});
+                         "EPUB/images/i0001.png", "EPUB/titlepage.xhtml"});
   CHECK(check_book(entries) == Strings{});
 }
 

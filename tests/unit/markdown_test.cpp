@@ -61,6 +61,20 @@ TEST_CASE("markdown: the examples in tests/spec/markdown.txt") {
   }
 }
 
+TEST_CASE("markdown: ruby, the examples in tests/spec/ruby.txt") {
+  auto examples = read_spec(MKEPUB_SOURCE_DIR "/tests/spec/ruby.txt");
+  REQUIRE(examples.size() == 14);
+  for (const auto& ex : examples) {
+    INFO("tests/spec/ruby.txt:", ex.line, " (", ex.section, ")");
+    CHECK(without_sourcepos(render_markdown(ex.markdown)) == ex.html);
+  }
+}
+
+TEST_CASE("markdown: ruby keeps the post's lines in data-sourcepos and puts no line markers in") {
+  CHECK(render_markdown("a {漢字|かんじ}\n", 3) ==
+        "<p data-sourcepos=\"3:1-3:20\">a <ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby></p>\n");
+}
+
 TEST_CASE("markdown: a soft break between CJK characters disappears, between Latin words it stays") {
   CHECK(render_markdown("中文\n测试\n") == "<p data-sourcepos=\"1:1-2:6\">中文测试</p>\n");
   CHECK(render_markdown("Hello\nworld\n") == "<p data-sourcepos=\"1:1-2:5\">Hello\nworld</p>\n");

@@ -112,6 +112,13 @@ TEST_CASE("xhtml: unknown elements are unwrapped, keeping their text") {
                       });
 }
 
+TEST_CASE("xhtml: raw ruby passes whole, with rb and rtc (epubcheck accepts both)") {
+  CHECK(clean("<ruby>明日<rp>(</rp><rt>あした</rt><rp>)</rp></ruby>") ==
+        "<ruby>明日<rp>(</rp><rt>あした</rt><rp>)</rp></ruby>");
+  CHECK(clean("<ruby><rb>明</rb><rb>日</rb><rtc><rt>あ</rt><rt>した</rt></rtc><rtc><rt>tomorrow</rt></rtc></ruby>") ==
+        "<ruby><rb>明</rb><rb>日</rb><rtc><rt>あ</rt><rt>した</rt></rtc><rtc><rt>tomorrow</rt></rtc></ruby>");
+}
+
 TEST_CASE("xhtml: old presentational elements become their modern equivalent") {
   CHECK(clean("<center>c</center><font color=\"red\">f</font><tt>t</tt><strike>s</strike>") ==
         "<div>c</div><span>f</span><code>t</code><s>s</s>");
