@@ -184,3 +184,66 @@ TEST_CASE("a post file given directly, in a folder mkepub cannot write to, fails
   REQUIRE(ok.code == 0);
   require_valid(tmp / "book.epub");
 }
+
+TEST_CASE("templates: --dump-templates writes the defaults, --templates overrides them file by file") {
+  TempDir tmp;
+  REQUIRE(run_mkepub("--dump-templates " + quote(tmp / "t")).code == 0);
+  for (const char* name : {"chapter.xhtml", "nav.xhtml", "cover.xhtml", "titlepage.xhtml", "book.css"})
+    CHECK(fs::exists(tmp / "t" / name));
+  fs::remove(tmp / "t/nav.xhtml");  // not overridden: the default is used
+  spit(tmp / "t/book.css", "p { color: #123456; }\n");
+  auto r = run_mkepub(quote(kSource + "/seeds") + " --templates " + quote(tmp / "t") + " -o " + quote(tmp / "b.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(entry(tmp / "b.epub", "EPUB/styles/book.css") == "p { color: #123456; }\n");
+  require_valid(tmp / "b.epub");
+}
+
+TEST_CASE("templates: a broken override is an error naming the file, line and column") {
+  TempDir tmp;
+  spit(tmp / "t/chapter.xhtml", "<html>\n<body>\n<p>unclosed\n</body></html>\n");
+  spit(tmp / "t/titlepage.xhtml", "<html><body><h1>no slot</h1></body></html>\n");
+  auto r = run_mkepub(quote(kSource + "/seeds") + " --templates " + quote(tmp / "t") + " -o " + quote(tmp / "b.epub"));
+  CHECK(r.code == 1);
+  CHECK(r.output.find((tmp / "t/chapter.xhtml").string() + ":4:3: error: not well-formed XML") != std::string::npos);
+  CHECK(r.output.find((tmp / "t/titlepage.xhtml").string() +
+                      ": error: no element with data-slot=\"book-title\", which mkepub fills") != std::string::npos);
+  CHECK_FALSE(fs::exists(tmp / "b.epub"));
+}
+
+TEST_CASE("cover: --cover uses the image, marked for every reader; without it one is rendered") {
+  TempDir tmp;
+  auto r = run_mkepub(quote(kSource + "/samples") + " --cover " + quote(kSource + "/samples/hello-world/diagram.png") +
+                      " -o " + quote(tmp / "c.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  require_valid(tmp / "c.epub");
+  CHECK(entry(tmp / "c.epub", "EPUB/images/cover.png") == slurp(kSource + "/samples/hello-world/diagram.png"));
+  auto opf = entry(tmp / "c.epub", "EPUB/content.opf");
+  CHECK(opf.find("<item id=\"cover-image\" href=\"images/cover.png\" media-type=\"image/png\" properties=\"cover-image\" />") !=
+        std::string::npos);
+  CHECK(opf.find("<meta name=\"cover\" content=\"cover-image\" />") != std::string::npos);
+  CHECK(opf.find("<itemref idref=\"cover\" />") < opf.find("<itemref idref=\"titlepage\" />"));
+  auto seeds = run_mkepub(quote(kSource + "/seeds") + " -o " + quote(tmp / "s.epub"));
+  REQUIRE(seeds.code == 0);
+  CHECK(entry(tmp / "s.epub", "EPUB/images/cover.png").substr(1, 3) == "PNG");
+  auto bad = run_mkepub(quote(kSource + "/seeds") + " --cover " + quote(kSource + "/README.md") + " -o " + quote(tmp / "x.epub"));
+  CHECK(bad.code == 1);
+  CHECK(bad.output.find(kSource + "/README.md: error: the cover must be a PNG, JPEG or GIF image") != std::string::npos);
+}
+
+TEST_CASE("accessibility metadata says what the book holds") {
+  TempDir tmp;
+  REQUIRE(run_mkepub(quote(kSource + "/samples") + " -q -o " + quote(tmp / "a.epub")).code == 0);
+  auto opf = entry(tmp / "a.epub", "EPUB/content.opf");
+  for (const char* line : {"<meta property=\"schema:accessMode\">textual</meta>",
+                           "<meta property=\"schema:accessMode\">visual</meta>",
+                           "<meta property=\"schema:accessModeSufficient\">textual</meta>",
+                           "<meta property=\"schema:accessibilityFeature\">structuralNavigation</meta>",
+                           "<meta property=\"schema:accessibilityFeature\">tableOfContents</meta>",
+                           "<meta property=\"schema:accessibilityFeature\">readingOrder</meta>",
+                           "<meta property=\"schema:accessibilityFeature\">alternativeText</meta>",
+                           "<meta property=\"schema:accessibilityHazard\">none</meta>"})
+    CHECK_MESSAGE(opf.find(line) != std::string::npos, line);
+  CHECK(opf.find("schema:accessibilitySummary") != std::string::npos);
+}
