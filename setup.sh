@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # mkepub's set-up on Debian 12, as root: installs what is missing (apt-get), builds, installs `mkepub` into
-# /usr/local/bin.  `./setup.sh test` also installs the test tools (epubcheck) and runs the whole test suite.
-# Both are idempotent: with everything in place they only rebuild what changed.
+# /usr/local/bin.  `./setup.sh test` also installs the test tools (epubcheck; chromium, calibre and, from
+# tests/reader/package-lock.json, epub.js, playwright-core and Ace by DAISY for the reader checks) and runs the
+# whole test suite.  Both are idempotent: with everything in place they only rebuild what changed.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 build_packages=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev
   libpugixml-dev libzip-dev libcli11-dev doctest-dev libgumbo-dev uuid-dev libpango1.0-dev libcairo2-dev
-  libopencc-dev fonts-noto-cjk)
-test_packages=(epubcheck util-linux)
+  libopencc-dev libfontconfig-dev libharfbuzz-dev nettle-dev fonts-noto-cjk fonts-lxgw-wenkai)
+test_packages=(epubcheck util-linux chromium calibre nodejs)
 
 missing() {
   for p in "$@"; do
@@ -26,9 +27,24 @@ install_missing() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >/dev/null
 }
 
+# The reader checks' npm packages (tests/reader_check.sh): `npm ci` from the committed lock file, skipped when
+# node_modules was installed from this very lock file.  PUPPETEER_SKIP_DOWNLOAD: Ace drives Debian's chromium.
+install_reader_packages() {
+  local dir=tests/reader stamp=tests/reader/node_modules/.installed-from-lock sum
+  command -v npm >/dev/null || install_missing npm
+  sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && return 0
+  echo "setup: installing the reader checks' npm packages (tests/reader)" >&2
+  (cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$sum" >"$stamp"
+}
+
 mode=${1:-build}
 install_missing "${build_packages[@]}"
-[ "$mode" = test ] && install_missing "${test_packages[@]}"
+if [ "$mode" = test ]; then
+  install_missing "${test_packages[@]}"
+  install_reader_packages
+fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 if [ "$mode" = test ]; then cmake --build build -j"$(nproc)"; else cmake --build build -j"$(nproc)" --target mkepub; fi

@@ -40,6 +40,9 @@ struct Options {
   std::string subtitle;
   fs::path cover;      // --cover: an image file for the cover; none: one is rendered
   fs::path templates;  // --templates: a folder of template files overriding the defaults
+  std::vector<std::string> fonts;  // --font: families or files to embed, body first; "auto": the configured one
+  std::string mono_font;           // --mono-font: for code
+  bool obfuscate_fonts = false;    // --obfuscate-fonts: IDPF font obfuscation
   bool quiet = false;
   bool verbose = false;
   bool keep_going = false;  // posts with errors are left out (a warning each) instead of failing the build
@@ -116,6 +119,16 @@ struct Asset {
   std::string bytes;
 };
 
+// A font face subset for the book (fonts/f0001.ttf ...).
+struct EmbeddedFont {
+  std::string href;
+  std::string media_type;  // font/ttf or font/otf
+  std::string bytes;       // obfuscated when the book asks for it
+  std::string family;      // the CSS family name
+  bool bold = false, italic = false, mono = false;
+  bool obfuscated = false;
+};
+
 struct Metadata {
   std::string identifier;  // "urn:uuid:..."
   std::string title;
@@ -134,6 +147,7 @@ struct Book {
   std::optional<Asset> cover;                    // the cover image (given, or rendered)
   std::string date_range;                        // "2019-03-01 – 2024-05-18", for the title page
   bool every_image_has_alt = true;
+  std::vector<EmbeddedFont> fonts;
   std::vector<Chapter> chapters;
   std::vector<Asset> assets;
   int toc_depth = 3;

@@ -8,6 +8,7 @@
 
 #include "chapter.h"
 #include "cover.h"
+#include "fonts.h"
 #include "check.h"
 #include "dates.h"
 #include "language.h"
@@ -164,6 +165,8 @@ std::optional<std::vector<Entry>> build_entries(const Options& given, Diagnostic
   if (diag.failed()) return std::nullopt;
   book.date_range = date_range(posts);
   book.every_image_has_alt = every_image_has_alt(book.chapters);
+  book.fonts = embed_fonts(options, book, diag);
+  if (diag.failed()) return std::nullopt;
   if (int depth = fit_toc_depth(book, kMaxPageBytes); depth < book.toc_depth) {
     diag.note({"", 0, 0, "table of contents limited to " + std::to_string(depth) + " level(s) to keep nav.xhtml small"});
     book.toc_depth = depth;

@@ -7,21 +7,10 @@
 #include <mutex>
 #include <vector>
 
+#include "text.h"
+
 namespace mkepub {
 namespace {
-
-std::string utf8(char32_t c) {
-  std::string s;
-  if (c < 0x80) s += static_cast<char>(c);
-  else if (c < 0x800) s += {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
-  else if (c < 0x10000)
-    s += {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-          static_cast<char>(0x80 | (c & 0x3F))};
-  else
-    s += {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
-          static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
-  return s;
-}
 
 // Each line of `lines` converted with OpenCC's `config`; empty when OpenCC or its data is missing.
 std::vector<std::string> convert_lines(const char* config, const std::string& lines) {
@@ -47,14 +36,14 @@ std::vector<std::string> convert_lines(const char* config, const std::string& li
 std::string chinese_variant(const std::map<char32_t, long>& han) {
   if (han.empty()) return "zh";
   std::string lines;  // one character a line, so that OpenCC's phrase tables cannot join neighbours
-  for (const auto& [c, n] : han) lines += utf8(c) + "\n";
+  for (const auto& [c, n] : han) lines += utf8_of(c) + "\n";
   auto to_traditional = convert_lines("s2t.json", lines);
   auto to_simplified = convert_lines("t2s.json", lines);
   if (to_traditional.size() != han.size() || to_simplified.size() != han.size()) return "zh";
   long simplified_only = 0, traditional_only = 0;
   size_t i = 0;
   for (const auto& [c, n] : han) {
-    std::string s = utf8(c);
+    std::string s = utf8_of(c);
     if (to_traditional[i] != s) simplified_only += n;  // it has a Traditional form: a Simplified character
     if (to_simplified[i] != s) traditional_only += n;
     ++i;

@@ -34,6 +34,11 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   app.add_option("--templates", options.templates, "Folder of templates overriding the defaults, file by file")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--font", options.fonts,
+                 "Embed a font family (fontconfig name) or file, subset to the book; repeat for fallbacks; "
+                 "`auto`: the configured family for the book's language");
+  app.add_option("--mono-font", options.mono_font, "Embed this family or file for code, subset to the code");
+  app.add_flag("--obfuscate-fonts", options.obfuscate_fonts, "Obfuscate embedded fonts (IDPF), for licences that ask");
   app.add_option("--dump-templates", dump, "Write the default templates into this folder and exit");
   app.add_option("--title", options.title, "Book title (default: the single post's title, else the folder name)");
   app.add_option("--author", options.authors, "Author; repeat for several (default: the posts' authors)");

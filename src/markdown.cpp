@@ -4,6 +4,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -116,12 +117,15 @@ struct Ruby {
 bool is_blank_edge(char c) { return c == ' ' || c == '\t'; }
 
 // `{base|reading}` or `{base|r1|r2...}` opening at s[open]. Base and readings are non-empty and neither start nor
-// end with a space, so that `{x | x > 0}` in prose stays as written.
+// end with a space, so that `{x | x > 0}` in prose stays as written; and something in it is not ASCII, so that
+// alternatives in English technical writing (`{read|write}Int64`, `CVE-2013-{6639|6640}`) stay as written too.
 std::optional<Ruby> ruby_at(std::string_view s, size_t open) {
   size_t close = s.find_first_of("{}\n", open + 1);
   if (close == std::string_view::npos || s[close] != '}') return std::nullopt;
   Ruby ruby{close + 1, "", {}};
   std::string_view inner = s.substr(open + 1, close - open - 1);
+  if (std::all_of(inner.begin(), inner.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::nullopt;
   for (size_t from = 0;;) {
     size_t bar = std::min(inner.find('|', from), inner.size());
     std::string_view part = inner.substr(from, bar - from);

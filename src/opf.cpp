@@ -102,6 +102,7 @@ std::string render_opf(const Book& book) {
     item(manifest, "cover-image", book.cover->href, book.cover->media_type, "cover-image");
   }
   item(manifest, "titlepage", kTitlePage, "application/xhtml+xml");
+  for (const auto& f : book.fonts) item(manifest, id_of(f.href), f.href, f.media_type);
 
   auto spine = package.append_child("spine");
   spine.append_attribute("toc") = "ncx";

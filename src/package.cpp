@@ -2,6 +2,7 @@
 #include "package.h"
 
 #include "chapter.h"
+#include "fonts.h"
 #include "frontpages.h"
 #include "nav.h"
 #include "opf.h"
@@ -24,7 +25,7 @@ std::vector<Entry> package_book(Book& book) {
   auto outline = build_outline(book);
   entries.push_back({dir + "nav.xhtml", render_nav(book, outline)});
   entries.push_back({dir + "toc.ncx", render_ncx(book, outline)});
-  entries.push_back({dir + "styles/book.css", template_text("book.css", book.templates)});
+  entries.push_back({dir + "styles/book.css", template_text("book.css", book.templates) + font_face_css(book.fonts)});
   for (auto& ch : book.chapters) {
     entries.push_back({dir + ch.href, finish_chapter(*ch.doc, ch.language, book.meta.language)});
     for (auto& page : ch.continued)
@@ -38,6 +39,23 @@ std::vector<Entry> package_book(Book& book) {
     entries.push_back({dir + book.cover->href, book.cover->bytes});
   }
   entries.push_back({dir + kTitlePage, render_title_page(book)});
+  for (const auto& f : book.fonts) entries.push_back({dir + f.href, f.bytes});
+  if (!book.fonts.empty()) {
+    // Apple Books ignores embedded fonts unless told otherwise.
+    entries.push_back({"META-INF/com.apple.ibooks.display-options.xml",
+                       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<display_options>\n  <platform name=\"*\">\n"
+                       "    <option name=\"specified-fonts\">true</option>\n  </platform>\n</display_options>\n"});
+  }
+  std::string encrypted;
+  for (const auto& f : book.fonts)
+    if (f.obfuscated)
+      encrypted += "  <enc:EncryptedData>\n    <enc:EncryptionMethod Algorithm=\"http://www.idpf.org/2008/embedding\"/>\n"
+                   "    <enc:CipherData><enc:CipherReference URI=\"" + dir + f.href +
+                   "\"/></enc:CipherData>\n  </enc:EncryptedData>\n";
+  if (!encrypted.empty())
+    entries.push_back({"META-INF/encryption.xml",
+                       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<encryption xmlns=\"urn:oasis:names:tc:opendocument:"
+                       "xmlns:container\" xmlns:enc=\"http://www.w3.org/2001/04/xmlenc#\">\n" + encrypted + "</encryption>\n"});
   return entries;
 }
 

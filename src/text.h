@@ -11,6 +11,8 @@ char32_t next_code_point(std::string_view s, size_t& i);
 // The last code point of s, or 0 when s is empty.
 char32_t last_code_point(std::string_view s);
 char32_t first_code_point(std::string_view s);
+// The UTF-8 bytes of one code point.
+std::string utf8_of(char32_t c);
 
 bool is_han(char32_t c);
 bool is_kana(char32_t c);

@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include "container.h"
+#include "subset.h"
 #include "support.h"
+#include "text.h"
 
 using namespace mkepub;
 using namespace mkepub::test;
@@ -47,6 +49,23 @@ TEST_CASE("seeds: the README's book, valid, with the seed's metadata and outline
   for (const char* s : {"1 那些悄然降临的失落", "2 在失落中看见自己", "3 允许悲伤，然后温柔地放下",
                         "4 失落之后，是新的萌芽", "5 写在最后"})
     CHECK(nav.find(s) != std::string::npos);
+}
+
+TEST_CASE("--vertical: the seed book set vertically, valid, its pages turned right to left") {
+  TempDir tmp;
+  auto r = run_mkepub(quote(kSource + "/seeds/") + " --vertical -o " + quote(tmp / "vertical.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  require_valid(tmp / "vertical.epub");
+  auto opf = entry(tmp / "vertical.epub", "EPUB/content.opf");
+  CHECK(opf.find("<spine toc=\"ncx\" page-progression-direction=\"rtl\">") != std::string::npos);
+  for (const char* page : {"EPUB/nav.xhtml", "EPUB/text/c0001.xhtml"})
+    CHECK(entry(tmp / "vertical.epub", page).find("class=\"vertical\"") != std::string::npos);
+  CHECK(entry(tmp / "vertical.epub", "EPUB/styles/book.css").find("writing-mode: vertical-rl") != std::string::npos);
+  // Without the flag nothing of it.
+  REQUIRE(run_mkepub(quote(kSource + "/seeds/") + " -q -o " + quote(tmp / "book.epub")).code == 0);
+  CHECK(entry(tmp / "book.epub", "EPUB/content.opf").find("page-progression-direction") == std::string::npos);
+  CHECK(entry(tmp / "book.epub", "EPUB/text/c0001.xhtml").find("vertical") == std::string::npos);
 }
 
 TEST_CASE("samples: a small blog with images, tables, footnotes, raw HTML and cross links is valid") {
@@ -246,4 +265,41 @@ TEST_CASE("accessibility metadata says what the book holds") {
                            "<meta property=\"schema:accessibilityHazard\">none</meta>"})
     CHECK_MESSAGE(opf.find(line) != std::string::npos, line);
   CHECK(opf.find("schema:accessibilitySummary") != std::string::npos);
+}
+
+TEST_CASE("fonts: --font embeds the family subset to the book, small, covering every character") {
+  TempDir tmp;
+  auto r = run_mkepub(quote(kSource + "/seeds") + " --font 'LXGW WenKai' -o " + quote(tmp / "f.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  require_valid(tmp / "f.epub");
+  CHECK(fs::file_size(tmp / "f.epub") <= 350 * 1024);  // the whole regular face is 15.7 MB
+  auto css = entry(tmp / "f.epub", "EPUB/styles/book.css");
+  CHECK(css.find("font-family: \"LXGW WenKai\";") != std::string::npos);
+  CHECK(css.find("html[lang] {\n  font-family: \"LXGW WenKai\", serif;") != std::string::npos);
+  CHECK(entry(tmp / "f.epub", "META-INF/com.apple.ibooks.display-options.xml").find("specified-fonts\">true") !=
+        std::string::npos);
+  // Read the embedded regular face back: every character of the chapter has a glyph in it.
+  auto font = entry(tmp / "f.epub", "EPUB/fonts/f0001.ttf");
+  REQUIRE(!font.empty());
+  auto chapter = entry(tmp / "f.epub", "EPUB/text/c0001.xhtml");
+  std::u32string cjk;
+  for (char32_t c : codepoints_in(chapter))
+    if (is_han(c) || is_spaceless_cjk(c)) cjk += c;
+  CHECK(cjk.size() > 500);
+  CHECK(subset_font(font, 0, cjk, false).missing.empty());
+}
+
+TEST_CASE("fonts: obfuscation, auto, and a family that is not installed") {
+  TempDir tmp;
+  auto r = run_mkepub(quote(kSource + "/seeds") + " --font 'LXGW WenKai' --obfuscate-fonts -o " + quote(tmp / "o.epub"));
+  REQUIRE(r.code == 0);
+  require_valid(tmp / "o.epub");
+  CHECK(entry(tmp / "o.epub", "META-INF/encryption.xml").find("URI=\"EPUB/fonts/f0001.ttf\"") != std::string::npos);
+  auto a = run_mkepub(quote(kSource + "/seeds") + " --font auto -o " + quote(tmp / "a.epub"));
+  REQUIRE(a.code == 0);
+  CHECK(entry(tmp / "a.epub", "EPUB/styles/book.css").find("\"Noto Serif CJK SC\"") != std::string::npos);
+  auto bad = run_mkepub(quote(kSource + "/seeds") + " --font 'LXGW Wenkia' -o " + quote(tmp / "b.epub"));
+  CHECK(bad.code == 1);
+  CHECK(bad.output.find("error: no font family \"LXGW Wenkia\" is installed; nearest: \"LXGW WenKai\"") != std::string::npos);
 }

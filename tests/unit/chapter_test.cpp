@@ -207,3 +207,12 @@ TEST_CASE("chapter: regression: full-width `：` `？` `；` stayed in heading s
   CHECK(ch.anchors.at("为什么") == "sec-1");
   CHECK(ch.anchors.at("为什么？") == "sec-1");
 }
+
+TEST_CASE("chapter: ruby in a heading stays on the page; titles and the table of contents read its base text") {
+  Post post = make_post("# {漢字|かんじ}の本\n\n## 第{一|いち}節\n");
+  Diagnostics diag;
+  Chapter ch = render_chapter(post, "text/c0001.xhtml", diag);
+  CHECK(ch.title == "漢字の本");
+  CHECK(headings(ch) == Strings{"h1 #top 漢字の本", "h2 #sec-1 第一節"});
+  CHECK(content(ch) == "<h2 id=\"sec-1\">第<ruby>一<rp>(</rp><rt>いち</rt><rp>)</rp></ruby>節</h2>\n");
+}

@@ -63,7 +63,7 @@ TEST_CASE("markdown: the examples in tests/spec/markdown.txt") {
 
 TEST_CASE("markdown: ruby, the examples in tests/spec/ruby.txt") {
   auto examples = read_spec(MKEPUB_SOURCE_DIR "/tests/spec/ruby.txt");
-  REQUIRE(examples.size() == 14);
+  REQUIRE(examples.size() == 16);
   for (const auto& ex : examples) {
     INFO("tests/spec/ruby.txt:", ex.line, " (", ex.section, ")");
     CHECK(without_sourcepos(render_markdown(ex.markdown)) == ex.html);
