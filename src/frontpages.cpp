@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include "templates.h"
+#include "vertical.h"
 
 namespace mkepub {
 namespace {
@@ -39,6 +40,7 @@ std::string render_cover_page(const Book& book) {
   auto img = take_slot(root, "cover");
   img.attribute("src") = book.cover ? book.cover->href.c_str() : "";
   img.attribute("alt") = book.meta.title.c_str();
+  if (book.vertical) make_vertical(doc);
   return serialize_xhtml(doc);
 }
 
@@ -52,6 +54,7 @@ std::string render_title_page(const Book& book) {
   fill_or_drop(root, "subtitle", book.meta.subtitle);
   fill_or_drop(root, "authors", join(book.meta.creators, book.meta.language));
   fill_or_drop(root, "dates", book.date_range);
+  if (book.vertical) make_vertical(doc);
   return serialize_xhtml(doc);
 }
 

@@ -60,6 +60,11 @@ void accessibility(pugi::xml_node md, const Book& book) {
     summary += book.every_image_has_alt ? " Every image has a text alternative."
                                         : " Some images have no text alternative.";
   meta("schema:accessibilitySummary", summary.c_str());
+  if (book.vertical) {  // Kindle's own switch for vertical books
+    auto mode = md.append_child("meta");
+    mode.append_attribute("name") = "primary-writing-mode";
+    mode.append_attribute("content") = "vertical-rl";
+  }
   if (book.cover) {
     auto cover = md.append_child("meta");  // EPUB 2 readers, Apple's and Amazon's thumbnails read this one
     cover.append_attribute("name") = "cover";

@@ -1,10 +1,12 @@
 // Golden books: each tests/golden/<case>/ holds its input (input/, or a file `source` naming a folder of the
-// repository) and expected/, the unpacked book. MKEPUB_UPDATE_GOLDEN=1 rewrites expected/; review it in git.
+// repository), optionally a file `flags` with command-line flags (only `--vertical` so far), and expected/, the
+// unpacked book. MKEPUB_UPDATE_GOLDEN=1 rewrites expected/; review it in git.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <set>
+#include <sstream>
 
 #include "build.h"
 #include "container.h"
@@ -45,9 +47,20 @@ std::string first_difference(const std::string& want, const std::string& got) {
          "\n  actual:   " + got.substr(from, got.find('\n', from) - from);
 }
 
+// The case's `flags` file, if any, applied to `options`.
+void apply_flags(const fs::path& dir, Options& options) {
+  if (!fs::exists(dir / "flags")) return;
+  std::istringstream flags(slurp(dir / "flags"));
+  for (std::string flag; flags >> flag;) {
+    if (flag == "--vertical") options.vertical = true;
+    else FAIL("golden ", dir.filename().string(), ": flags: `", flag, "` is not supported here");
+  }
+}
+
 void check_case(const fs::path& dir) {
   Options options;
   options.inputs = {input_of(dir)};
+  apply_flags(dir, options);
   Diagnostics diag;
   auto entries = build_entries(options, diag);
   REQUIRE_MESSAGE(entries.has_value(), "the golden input failed to build");
