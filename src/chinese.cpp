@@ -16,7 +16,11 @@ namespace {
 std::vector<std::string> convert_lines(const char* config, const std::string& lines) {
   static std::mutex mu;  // an opencc_t is not documented as thread-safe
   std::lock_guard lock(mu);
-  opencc_t cc = opencc_open(config);
+  // Opening loads OpenCC's dictionaries (tens of milliseconds): once per process, kept until exit.
+  static std::map<std::string, opencc_t> open;
+  auto [it, added] = open.emplace(config, nullptr);
+  if (added) it->second = opencc_open(config);
+  opencc_t cc = it->second;
   if (cc == reinterpret_cast<opencc_t>(-1)) return {};
   char* out = opencc_convert_utf8(cc, lines.data(), lines.size());
   std::vector<std::string> result;
@@ -27,7 +31,6 @@ std::vector<std::string> convert_lines(const char* config, const std::string& li
     for (size_t nl; (nl = all.find('\n', start)) != std::string::npos; start = nl + 1)
       result.push_back(all.substr(start, nl - start));
   }
-  opencc_close(cc);
   return result;
 }
 
