@@ -137,15 +137,18 @@ std::string decode_text(std::string bytes, const std::string& display) {
 
 namespace {
 
-// Post files under `folder`, recursively, sorted; hidden folders and node_modules are skipped.
+// Post files under `folder`, recursively, sorted. Hidden folders, node_modules and folders starting with `_`
+// are skipped: site generators keep partials, layouts, drafts and output there (Hugo's _common, Jekyll's
+// _includes and _site), not pages; their posts folders (_posts) are found by detect_site.
 std::vector<fs::path> find_posts(const fs::path& folder, Diagnostics& diag) {
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     auto name = it->path().filename().string();
-    if (!name.empty() && (name[0] == '.' || name == "node_modules")) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
+    bool is_dir = it->is_directory(ec);
+    if (!name.empty() && (name[0] == '.' || name == "node_modules" || (is_dir && name[0] == '_'))) {
+      if (is_dir) it.disable_recursion_pending();
       continue;
     }
     if (it->is_regular_file(ec) && is_post_name(it->path())) files.push_back(it->path());

@@ -303,3 +303,14 @@ TEST_CASE("fonts: obfuscation, auto, and a family that is not installed") {
   CHECK(bad.code == 1);
   CHECK(bad.output.find("error: no font family \"LXGW Wenkia\" is installed; nearest: \"LXGW WenKai\"") != std::string::npos);
 }
+
+TEST_CASE("a folder of posts skips hidden folders and folders starting with an underscore") {
+  TempDir tmp;
+  spit(tmp / "in/post.md", "---\ntitle: Kept\n---\nText.\n");
+  spit(tmp / "in/_partials/part.md", "---\ntitle: Partial\n---\nText.\n");
+  spit(tmp / "in/.git/x.md", "---\ntitle: Hidden\n---\nText.\n");
+  REQUIRE(run_mkepub(quote(tmp / "in") + " -q -o " + quote(tmp / "b.epub")).code == 0);
+  int chapters = 0;
+  for (auto& e : unzip_entries(slurp(tmp / "b.epub"))) chapters += e.path.rfind("EPUB/text/", 0) == 0;
+  CHECK(chapters == 1);
+}
