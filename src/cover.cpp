@@ -11,14 +11,11 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "handle.h"
+
 namespace mkepub {
 namespace {
 
-template <auto Free>
-struct Deleter {
-  template <class T>
-  void operator()(T* p) const { Free(p); }
-};
 using Surface = std::unique_ptr<cairo_surface_t, Deleter<cairo_surface_destroy>>;
 using Cairo = std::unique_ptr<cairo_t, Deleter<cairo_destroy>>;
 using FontOptions = std::unique_ptr<cairo_font_options_t, Deleter<cairo_font_options_destroy>>;

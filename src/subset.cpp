@@ -12,16 +12,12 @@
 #include <stdexcept>
 #include <vector>
 
+#include "handle.h"
 #include "text.h"
 
 namespace mkepub {
 namespace {
 
-template <auto Free>
-struct Deleter {
-  template <class T>
-  void operator()(T* p) const { Free(p); }
-};
 using Blob = std::unique_ptr<hb_blob_t, Deleter<hb_blob_destroy>>;
 using Face = std::unique_ptr<hb_face_t, Deleter<hb_face_destroy>>;
 using Set = std::unique_ptr<hb_set_t, Deleter<hb_set_destroy>>;
