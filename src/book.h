@@ -24,7 +24,15 @@ struct Date {
   std::optional<int> zone_minutes;  // offset from UTC; none when the post gave no zone
 };
 
-// What the user asked for, from the command line (and later a config file).
+// Which posts a book takes (a book config's `filters`): all of the given tags/categories' posts (any of them),
+// between the dates (inclusive), drafts only when asked.
+struct Filters {
+  std::vector<std::string> tags, categories;
+  std::optional<Date> from, to;
+  bool drafts = false;
+};
+
+// What the user asked for, from the command line and a book config (mkepub.yaml).
 struct Options {
   std::vector<fs::path> inputs;
   fs::path output;
@@ -47,6 +55,13 @@ struct Options {
   bool verbose = false;
   bool keep_going = false;  // posts with errors are left out (a warning each) instead of failing the build
   bool vertical = false;    // vertical writing, pages turned right to left
+  std::string publisher, rights;
+  std::string series, series_index;  // belongs-to-collection; calibre:series
+  Filters filters;
+  int jobs = 0;  // -j: threads for rendering posts and building books; 0: every core
+  fs::path depfile;      // --depfile: make/ninja dependencies of the books written
+  std::string split_by;  // --split-by year|category|tag: one book per group, into the folder `output`
+  int shard = 1, shards = 1;  // --shard K/N
   std::optional<long long> source_date_epoch;  // SOURCE_DATE_EPOCH, read by main
 };
 

@@ -4,7 +4,10 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <mutex>
+#include <thread>
 
 #include "chapter.h"
 #include "cover.h"
@@ -31,6 +34,36 @@ std::string chapter_href(size_t index) {
   std::snprintf(name, sizeof name, "text/c%04zu.xhtml", index + 1);
   return name;
 }
+
+// Posts are independent until the book is assembled: render them on `jobs` threads (0: every core). Each
+// chapter lands in its own slot, so the book is the same whatever the threads' timing.
+std::vector<Chapter> render_chapters(const std::vector<Post>& posts, const TemplateOverrides& templates,
+                                     bool vertical, int jobs, Diagnostics& diag) {
+  std::vector<Chapter> chapters(posts.size());
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mu;
+  auto work = [&] {
+    for (size_t i; (i = next++) < posts.size();) {
+      try {
+        chapters[i] = render_chapter(posts[i], chapter_href(i), diag, templates);
+        if (vertical) make_vertical(*chapters[i].doc);  // before splitting: its spans count too
+        split_long_chapter(chapters[i]);
+      } catch (...) {
+        std::lock_guard lock(failure_mu);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  size_t threads = std::min<size_t>(jobs > 0 ? jobs : std::max(1u, std::thread::hardware_concurrency()), posts.size());
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+  return chapters;
+}
+
 
 // Running text only: code is not prose and would make every technical blog look English.
 ScriptCounts count_scripts(const Chapter& ch) {
@@ -125,43 +158,45 @@ std::string fallback_title(const Options& options) {
 
 }  // namespace
 
-std::optional<std::vector<Entry>> build_entries(const Options& given, Diagnostics& diag) {
-  auto loaded = load_sources(given.inputs, given.keep_going, diag);
-  const Options options = loaded.site ? with_site_defaults(given, *loaded.site) : given;
-  auto posts = parse_posts(loaded.sources, options.keep_going, diag);
+std::optional<Collected> collect_posts(const Options& options, Diagnostics& diag) {
+  auto loaded = load_sources(options.inputs, options.keep_going, diag);
+  Collected c{loaded.site, parse_posts(loaded.sources, options.keep_going, diag, options.filters.drafts)};
   if (diag.failed()) return std::nullopt;
+  c.posts = filter_posts(std::move(c.posts), options.filters);
+  return c;
+}
+
+std::optional<std::vector<Entry>> assemble_book(const Options& given, const std::optional<Site>& site,
+                                                std::vector<Post> posts, Diagnostics& diag, BookDeps* deps) {
+  const Options options = site ? with_site_defaults(given, *site) : given;
   if (posts.empty()) {
     diag.error({options.inputs.empty() ? "" : options.inputs.front().generic_string(), 0, 0,
-                "nothing to build: every post is a draft or was left out"});
+                "nothing to build: every post is a draft, filtered or left out"});
     return std::nullopt;
   }
-  bool ordered_by_summary = loaded.site && loaded.site->kind == Site::Kind::book;
+  bool ordered_by_summary = site && site->kind == Site::Kind::book;
   if (!ordered_by_summary || options.sort_given) sort_posts(posts, options.sort);
 
   // Nothing outside the input folders and --resource-path is ever read.
   std::vector<fs::path> roots = options.resource_paths;
   for (const auto& input : options.inputs) roots.push_back(fs::is_directory(input) ? input : fs::absolute(input).parent_path());
   ReadAsset read = confined_reader(roots);
-  expand_post_tags(posts, loaded.site, read, diag);
+  expand_post_tags(posts, site, read, diag);
 
   Book book;
   book.toc_depth = options.toc_depth;
   book.vertical = options.vertical;
   if (!options.templates.empty()) book.templates = load_templates(options.templates, diag);
   if (diag.failed()) return std::nullopt;
-  for (size_t i = 0; i < posts.size(); ++i) {
-    book.chapters.push_back(render_chapter(posts[i], chapter_href(i), diag, book.templates));
-    if (options.vertical) make_vertical(*book.chapters.back().doc);  // before splitting: its spans count too
-    split_long_chapter(book.chapters.back());
-  }
-  auto links = link_context(options, loaded.site);
+  book.chapters = render_chapters(posts, book.templates, options.vertical, options.jobs, diag);
+  auto links = link_context(options, site);
   book.assets = resolve_links(book.chapters, links, read, diag);
   std::vector<ScriptCounts> counts;
   ScriptCounts all;
   for (const auto& ch : book.chapters) all += counts.emplace_back(count_scripts(ch));
   book.meta = make_metadata(options, book.chapters, fallback_title(options), all);
   set_chapter_languages(book.chapters, counts, book.meta.language);
-  book.cover = make_cover(options, loaded.site, book.meta, diag);
+  book.cover = make_cover(options, site, book.meta, diag);
   if (diag.failed()) return std::nullopt;
   book.date_range = date_range(posts);
   book.every_image_has_alt = every_image_has_alt(book.chapters);
@@ -170,6 +205,12 @@ std::optional<std::vector<Entry>> build_entries(const Options& given, Diagnostic
   if (int depth = fit_toc_depth(book, kMaxPageBytes); depth < book.toc_depth) {
     diag.note({"", 0, 0, "table of contents limited to " + std::to_string(depth) + " level(s) to keep nav.xhtml small"});
     book.toc_depth = depth;
+  }
+  if (deps) {
+    for (const auto& p : posts) deps->inputs.push_back(p.file);
+    for (const auto& a : book.assets) deps->inputs.push_back(a.source);
+    if (!options.cover.empty()) deps->inputs.push_back(options.cover);
+    deps->chapters = book.chapters.size();
   }
   auto entries = package_book(book);
   auto problems = check_book(entries);
@@ -181,16 +222,43 @@ std::optional<std::vector<Entry>> build_entries(const Options& given, Diagnostic
   return entries;
 }
 
+std::optional<std::vector<Entry>> build_entries(const Options& options, Diagnostics& diag) {
+  auto collected = collect_posts(options, diag);
+  if (!collected) return std::nullopt;
+  return assemble_book(options, collected->site, std::move(collected->posts), diag);
+}
+
 int build(const Options& options, Diagnostics& diag) {
-  auto entries = build_entries(options, diag);
+  auto collected = collect_posts(options, diag);
+  if (!collected) return 1;
+  BookDeps deps;
+  auto entries = assemble_book(options, collected->site, std::move(collected->posts), diag, &deps);
   if (!entries) return 1;
   try {
     write_atomically(options.output, zip_entries(*entries));
+    if (!options.depfile.empty()) write_atomically(options.depfile, make_dependencies(options.output, deps));
   } catch (const std::runtime_error& e) {
     diag.error({options.output.generic_string(), 0, 0, e.what()});
     return 1;
   }
   return 0;
+}
+
+std::string make_dependencies(const fs::path& output, BookDeps deps) {
+  auto escape = [](const std::string& path) {
+    std::string out;
+    for (char c : path) {
+      if (c == ' ' || c == '#' || c == ':') out += '\\';
+      if (c == '$') out += '$';
+      out += c;
+    }
+    return out;
+  };
+  std::sort(deps.inputs.begin(), deps.inputs.end());
+  deps.inputs.erase(std::unique(deps.inputs.begin(), deps.inputs.end()), deps.inputs.end());
+  std::string out = escape(output.generic_string()) + ":";
+  for (const auto& in : deps.inputs) out += " \\\n  " + escape(in.generic_string());
+  return out + "\n";
 }
 
 }  // namespace mkepub

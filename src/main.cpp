@@ -4,11 +4,21 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "anthology.h"
 #include "build.h"
 #include "output.h"
 #include "report.h"
 
 namespace {
+
+// --split-by: the posts collected once, one book per group, written into the folder -o names.
+int build_split(const mkepub::Options& options, mkepub::Diagnostics& diag, std::string& summary) {
+  auto collected = mkepub::collect_posts(options, diag);
+  if (!collected) return 1;
+  auto books = mkepub::split_books(options, *collected, options.split_by);
+  return mkepub::build_books(std::move(books), {options.shard, options.shards, options.depfile, options.quiet, options.jobs},
+                             diag, summary);
+}
 
 const char* const kExamples = R"(Examples:
   mkepub seeds/ -o book.epub                 a folder of posts (searched recursively)
@@ -54,6 +64,12 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"date", "name"}));
   app.add_flag("--keep-going", options.keep_going, "Leave out posts with errors (a warning each) instead of failing");
   app.add_flag("--vertical", options.vertical, "Vertical writing (Japanese, Chinese): pages turned right to left");
+  app.add_option("-j,--jobs", options.jobs, "Threads for posts and books (default: every core)")->check(CLI::Range(1, 256));
+  app.add_option("--split-by", options.split_by, "One book per year, category or tag, into the folder -o names")
+      ->check(CLI::IsMember({"year", "category", "tag"}));
+  std::string shard;
+  app.add_option("--shard", shard, "K/N: build only the books at positions K, K+N, ... (1-based), to split a batch");
+  app.add_option("--depfile", options.depfile, "Write make/ninja dependencies of the books written to this file");
   app.add_flag("-q,--quiet", options.quiet, "Print errors only");
   app.add_flag("-v,--verbose", options.verbose, "List every warning (by default they are grouped by kind)");
   try {
@@ -73,13 +89,19 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
-  if (options.inputs.empty() || options.output.empty()) {
+  bool config_input = mkepub::find_config(options.inputs).has_value();
+  if (options.inputs.empty() || (options.output.empty() && !config_input)) {
     std::cerr << (options.inputs.empty() ? "INPUT is required" : "--output is required") << "\n"
               << "Run with --help for more information.\n";
     return 2;
   }
   options.sort = sort == "name" ? mkepub::Options::Sort::name : mkepub::Options::Sort::date;
   options.sort_given = app.count("--sort") > 0;
+  if (!shard.empty() && (std::sscanf(shard.c_str(), "%d/%d", &options.shard, &options.shards) != 2 ||
+                         options.shards < 1 || options.shard < 1 || options.shard > options.shards)) {
+    std::cerr << "--shard: expected K/N with 1 <= K <= N, not `" << shard << "`\nRun with --help for more information.\n";
+    return 2;
+  }
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
     char* end = nullptr;
     long long value = std::strtoll(epoch, &end, 10);
@@ -91,9 +113,16 @@ int main(int argc, char** argv) {
   }
 
   mkepub::Diagnostics diag;
+  std::string summary;
   int code = 1;
   try {
-    code = mkepub::build(options, diag);
+    std::set<std::string> given;  // the flags the user gave: they win over a book config
+    for (const auto* opt : app.get_options())
+      if (opt->count() > 0)
+        for (const auto& name : opt->get_lnames()) given.insert(name);
+    if (auto config = mkepub::find_config(options.inputs)) code = mkepub::build_from_config(*config, options, given, diag, summary);
+    else if (!options.split_by.empty()) code = build_split(options, diag, summary);
+    else code = mkepub::build(options, diag);
   } catch (const mkepub::InternalError& e) {
     std::cerr << "mkepub: internal error: " << e.what() << "\n";
     return 3;
@@ -101,7 +130,7 @@ int main(int argc, char** argv) {
     std::cerr << "mkepub: internal error: " << e.what() << "\n";
     return 3;
   }
-  std::cerr << mkepub::format_report(diag, {options.verbose, options.quiet});
+  std::cerr << mkepub::format_report(diag, {options.verbose, options.quiet}) << summary;
   if (code == 0 && !options.quiet)
     std::cerr << "wrote " << options.output.generic_string() << "\n";
   if (code == 1) std::cerr << "mkepub: " << diag.errors().size() << " error(s); nothing written\n";

@@ -11,12 +11,13 @@
 
 namespace mkepub {
 
-std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag) {
+std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag,
+                              bool keep_drafts) {
   std::vector<Post> posts;
   for (const auto& source : sources) {
     try {
       Post post = parse_post(source, diag);
-      if (post.draft) diag.note({post.display, 0, 0, "draft left out"});
+      if (post.draft && !keep_drafts) diag.note({post.display, 0, 0, "draft left out"});
       else posts.push_back(std::move(post));
     } catch (const InputError& e) {
       diag.post_error(e.where, keep_going);
@@ -55,6 +56,24 @@ std::string stem_without_date(const fs::path& file) {
 }
 
 }  // namespace
+
+std::vector<Post> filter_posts(std::vector<Post> posts, const Filters& f) {
+  auto any_of = [](const std::vector<std::string>& have, const std::vector<std::string>& want) {
+    for (const auto& w : want)
+      if (std::find(have.begin(), have.end(), w) != have.end()) return true;
+    return false;
+  };
+  std::vector<Post> out;
+  for (auto& p : posts) {
+    if (!f.tags.empty() && !any_of(p.tags, f.tags)) continue;
+    if (!f.categories.empty() && !any_of(p.categories, f.categories)) continue;
+    // Dates compare by day: `to: 2019-12-31` takes the whole of that day.
+    if (f.from && (!p.date || format_day(*p.date) < format_day(*f.from))) continue;
+    if (f.to && (!p.date || format_day(*p.date) > format_day(*f.to))) continue;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
 
 void expand_post_tags(std::vector<Post>& posts, const std::optional<Site>& site,
                       const std::function<std::optional<std::string>(const fs::path&)>& read, Diagnostics& diag) {

@@ -12,7 +12,11 @@ namespace mkepub {
 
 // The posts of `sources`; drafts are left out with a note, broken ones reported (or, with `keep_going`,
 // left out with a warning).
-std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag);
+std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag,
+                              bool keep_drafts = false);
+
+// The posts a book's filters take: any of the tags or categories (when given), dated within from..to.
+std::vector<Post> filter_posts(std::vector<Post> posts, const Filters& filters);
 
 // By date, then file name; posts without a date come after the dated ones.
 void sort_posts(std::vector<Post>& posts, Options::Sort sort);

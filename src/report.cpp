@@ -1,6 +1,7 @@
 // The run's report: errors in full, warnings grouped by kind with counts.
 #include "report.h"
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -8,6 +9,14 @@ namespace mkepub {
 namespace {
 
 std::string kind_of(const Diagnostic& d) { return d.kind.empty() ? "other" : d.kind; }
+
+// By file, then line: posts are rendered in parallel, and the report must not depend on the threads' timing.
+std::vector<Diagnostic> in_order(std::vector<Diagnostic> list) {
+  std::stable_sort(list.begin(), list.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.path != b.path ? a.path < b.path : a.line < b.line;
+  });
+  return list;
+}
 
 void grouped(const std::vector<Diagnostic>& list, const char* severity, const ReportOptions& o, std::string& out) {
   std::map<std::string, size_t> shown, total;
@@ -26,12 +35,12 @@ void grouped(const std::vector<Diagnostic>& list, const char* severity, const Re
 
 std::string format_report(const Diagnostics& diag, const ReportOptions& o) {
   std::string out;
-  auto warnings = diag.warnings();
+  auto warnings = in_order(diag.warnings());
   if (!o.quiet) {
-    grouped(diag.notes(), "note", o, out);
+    grouped(in_order(diag.notes()), "note", o, out);
     grouped(warnings, "warning", o, out);
   }
-  for (const auto& d : diag.errors()) out += d.format("error") + "\n";
+  for (const auto& d : in_order(diag.errors())) out += d.format("error") + "\n";
   if (!o.quiet && !warnings.empty()) {
     std::map<std::string, size_t> total;
     for (const auto& d : warnings) ++total[kind_of(d)];

@@ -1,0 +1,198 @@
+// Anthologies: many books in one run, built in parallel, written into one folder.
+#include "anthology.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "config.h"
+#include "container.h"
+#include "load.h"
+#include "output.h"
+
+namespace mkepub {
+namespace {
+
+// A group name as a file name: what file systems and shells choke on replaced.
+std::string file_name_of(const std::string& group) {
+  std::string out;
+  for (char c : group) out += (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' ||
+                               c == '>' || c == '|' || static_cast<unsigned char>(c) < 0x20)
+                                  ? '-'
+                                  : c;
+  if (out.empty() || out[0] == '.' || out[0] == '-') out = "_" + out;
+  return out;
+}
+
+std::vector<std::string> groups_of(const Post& p, const std::string& by) {
+  if (by == "year") return {p.date ? std::to_string(p.date->year) : "undated"};
+  const auto& list = by == "tag" ? p.tags : p.categories;
+  if (list.empty()) return {by == "tag" ? "untagged" : "uncategorized"};
+  return list;
+}
+
+struct Result {
+  bool ok = false;
+  size_t chapters = 0, bytes = 0, warnings = 0;
+  double seconds = 0;
+  BookDeps deps;
+};
+
+Result build_one(PlannedBook& book, Diagnostics& diag) {
+  Result r;
+  auto start = std::chrono::steady_clock::now();
+  Diagnostics mine;
+  try {
+    auto entries = assemble_book(book.options, book.site, std::move(book.posts), mine, &r.deps);
+    if (entries) {
+      auto bytes = zip_entries(*entries);
+      write_atomically(book.options.output, bytes);
+      r.ok = true;
+      r.bytes = bytes.size();
+    }
+  } catch (const InternalError&) {
+    throw;
+  } catch (const std::runtime_error& e) {
+    mine.error({book.options.output.generic_string(), 0, 0, e.what()});
+  }
+  r.ok = r.ok && !mine.failed();
+  r.chapters = r.deps.chapters;
+  r.warnings = mine.warnings().size();
+  for (auto& d : mine.notes()) diag.note(d);
+  for (auto& d : mine.warnings()) diag.warn(d);
+  for (auto& d : mine.errors()) diag.error(d);
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+std::string table(const std::vector<PlannedBook>& books, const std::vector<Result>& results) {
+  std::string out = "book                                      chapters       size  warnings     time\n";
+  char line[512];
+  for (size_t i = 0; i < books.size(); ++i) {
+    const auto& r = results[i];
+    std::snprintf(line, sizeof line, "%-40s %9zu %8zu KB %9zu %7.2f s%s\n",
+                  books[i].options.output.filename().string().c_str(), r.chapters, r.bytes / 1024, r.warnings,
+                  r.seconds, r.ok ? "" : "  FAILED");
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<PlannedBook> split_books(const Options& options, const Collected& collected, const std::string& by) {
+  std::map<std::string, std::vector<const Post*>> groups;
+  for (const auto& p : collected.posts)
+    for (const auto& g : groups_of(p, by)) groups[g].push_back(&p);
+  std::string base = options.title;
+  if (base.empty() && collected.site) base = collected.site->config.title;
+  if (base.empty() && !options.inputs.empty()) base = fs::weakly_canonical(options.inputs.front()).filename().string();
+  std::vector<PlannedBook> books;
+  for (const auto& [group, posts] : groups) {
+    PlannedBook b{options, collected.site, {}};
+    b.options.title = base + " \u00b7 " + group;
+    b.options.output = options.output / (file_name_of(group) + ".epub");
+    for (const Post* p : posts) b.posts.push_back(*p);
+    books.push_back(std::move(b));
+  }
+  return books;
+}
+
+std::optional<fs::path> find_config(const std::vector<fs::path>& inputs) {
+  if (inputs.size() != 1) return std::nullopt;
+  const fs::path& in = inputs.front();
+  auto ext = in.extension().string();
+  std::error_code ec;
+  if ((ext == ".yaml" || ext == ".yml") && fs::is_regular_file(in, ec)) return in;
+  if (fs::is_regular_file(in / "mkepub.yaml", ec)) return in / "mkepub.yaml";
+  return std::nullopt;
+}
+
+int build_from_config(const fs::path& config, const Options& cli, const std::set<std::string>& cli_given,
+                      Diagnostics& diag, std::string& summary) {
+  auto bytes = read_file(config);
+  if (!bytes) {
+    diag.error({config.generic_string(), 0, 0, "cannot read file"});
+    return 1;
+  }
+  std::string text;
+  try {
+    text = decode_text(std::move(*bytes), config.generic_string());
+  } catch (const InputError& e) {
+    diag.error(e.where);
+    return 1;
+  }
+  auto books = read_book_config(text, config, cli, cli_given, diag);
+  if (diag.failed() || books.empty()) return 1;
+  bool anthology = text.find("\nbooks:") != std::string::npos || text.rfind("books:", 0) == 0;
+  std::vector<PlannedBook> planned;
+  for (auto& options : books) {
+    if (options.output.empty()) {
+      std::string name = file_name_of(options.title.empty() ? "book-" + std::to_string(planned.size() + 1) : options.title);
+      options.output = anthology ? cli.output / (name + ".epub") : fs::path(name + ".epub");
+    }
+    auto collected = collect_posts(options, diag);
+    if (!collected) continue;
+    planned.push_back({options, collected->site, std::move(collected->posts)});
+  }
+  if (diag.failed()) return 1;
+  if (!anthology && planned.size() == 1) {
+    BookDeps deps;
+    auto& b = planned.front();
+    auto entries = assemble_book(b.options, b.site, std::move(b.posts), diag, &deps);
+    if (!entries) return 1;
+    write_atomically(b.options.output, zip_entries(*entries));
+    if (!b.options.depfile.empty()) write_atomically(b.options.depfile, make_dependencies(b.options.output, deps));
+    return 0;
+  }
+  return build_books(std::move(planned), {cli.shard, cli.shards, cli.depfile, cli.quiet, cli.jobs}, diag, summary);
+}
+
+int build_books(std::vector<PlannedBook> books, const AnthologyRun& run, Diagnostics& diag, std::string& summary) {
+  std::vector<PlannedBook> mine;
+  for (size_t i = 0; i < books.size(); ++i)
+    if (static_cast<int>(i % run.shards) == run.shard - 1) mine.push_back(std::move(books[i]));
+  for (const auto& b : mine) {
+    std::error_code ec;
+    if (!b.options.output.parent_path().empty()) fs::create_directories(b.options.output.parent_path(), ec);
+  }
+  // Books in parallel, one thread each, their posts on one thread: the cores are shared out by book.
+  std::vector<Result> results(mine.size());
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex mu;
+  auto work = [&] {
+    for (size_t i; (i = next++) < mine.size();) {
+      try {
+        mine[i].options.jobs = mine.size() > 1 ? 1 : run.jobs;
+        results[i] = build_one(mine[i], diag);
+      } catch (...) {
+        std::lock_guard lock(mu);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  size_t threads = std::min<size_t>(run.jobs > 0 ? run.jobs : std::max(1u, std::thread::hardware_concurrency()),
+                                    std::max<size_t>(1, mine.size()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+
+  bool all_ok = true;
+  std::string deps;
+  for (size_t i = 0; i < mine.size(); ++i) {
+    all_ok = all_ok && results[i].ok;
+    if (results[i].ok) deps += make_dependencies(mine[i].options.output, results[i].deps);
+  }
+  if (!run.depfile.empty()) write_atomically(run.depfile, deps);
+  if (!run.quiet) summary = table(mine, results);
+  return all_ok ? 0 : 1;
+}
+
+}  // namespace mkepub

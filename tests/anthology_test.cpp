@@ -1,0 +1,123 @@
+// Anthologies from the command line: --split-by, --shard, --depfile, and -j giving the same bytes.
+#include <doctest/doctest.h>
+
+#include "container.h"
+#include "support.h"
+
+using namespace mkepub;
+using namespace mkepub::test;
+
+namespace {
+
+const std::string kSource = MKEPUB_SOURCE_DIR;
+
+void small_blog(const fs::path& dir) {
+  spit(dir / "a.md", "---\ntitle: A\ndate: 2019-05-01\ntags: [x, y]\ncategories: Life\n---\nOne.\n");
+  spit(dir / "b.md", "---\ntitle: B\ndate: 2019-08-01\ntags: x\n---\nTwo.\n");
+  spit(dir / "c.md", "---\ntitle: C\ndate: 2021-01-01\ntags: y\ncategories: Tech\n---\nThree.\n");
+}
+
+int chapters_in(const fs::path& epub) {
+  int n = 0;
+  for (auto& e : unzip_entries(slurp(epub))) n += e.path.rfind("EPUB/text/c", 0) == 0;
+  return n;
+}
+
+std::string opf_of(const fs::path& epub) {
+  for (auto& e : unzip_entries(slurp(epub)))
+    if (e.path == "EPUB/content.opf") return e.bytes;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("--split-by year makes one valid book per year, titled and named predictably") {
+  TempDir tmp;
+  small_blog(tmp / "blog");
+  auto r = run_mkepub(quote(tmp / "blog") + " --split-by year --title Blog -o " + quote(tmp / "books"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(chapters_in(tmp / "books/2019.epub") == 2);
+  CHECK(chapters_in(tmp / "books/2021.epub") == 1);
+  CHECK(opf_of(tmp / "books/2019.epub").find("<dc:title id=\"title\">Blog \u00b7 2019</dc:title>") != std::string::npos);
+  for (const char* book : {"2019.epub", "2021.epub"}) {
+    auto check = epubcheck(tmp / "books" / book);
+    INFO(check.output);
+    CHECK(check.errors == 0);
+    CHECK(check.warnings == 0);
+  }
+  CHECK(r.output.find("2019.epub") != std::string::npos);  // the summary table
+}
+
+TEST_CASE("--split-by tag puts a post in every tag's book") {
+  TempDir tmp;
+  small_blog(tmp / "blog");
+  REQUIRE(run_mkepub(quote(tmp / "blog") + " --split-by tag -q -o " + quote(tmp / "books")).code == 0);
+  CHECK(chapters_in(tmp / "books/x.epub") == 2);
+  CHECK(chapters_in(tmp / "books/y.epub") == 2);
+}
+
+TEST_CASE("--shard K/N builds every Nth book") {
+  TempDir tmp;
+  small_blog(tmp / "blog");
+  REQUIRE(run_mkepub(quote(tmp / "blog") + " --split-by tag --shard 2/2 -q -o " + quote(tmp / "books")).code == 0);
+  CHECK_FALSE(fs::exists(tmp / "books/x.epub"));
+  CHECK(fs::exists(tmp / "books/y.epub"));
+  CHECK(run_mkepub(quote(tmp / "blog") + " --split-by tag --shard 3/2 -o " + quote(tmp / "books")).code == 2);
+}
+
+TEST_CASE("--depfile lists the posts and images a book was made from") {
+  TempDir tmp;
+  REQUIRE(run_mkepub(quote(kSource + "/samples") + " -q --depfile " + quote(tmp / "book.d") + " -o " +
+                     quote(tmp / "book.epub")).code == 0);
+  auto d = slurp(tmp / "book.d");
+  CHECK(d.rfind((tmp / "book.epub").string() + ":", 0) == 0);
+  CHECK(d.find(kSource + "/samples/hello-world.md") != std::string::npos);
+  CHECK(d.find(kSource + "/samples/hello-world/diagram.png") != std::string::npos);
+  CHECK(d.find("future-ideas.md") == std::string::npos);  // a draft is not part of the book
+}
+
+TEST_CASE("-j 1 and many threads give the same bytes") {
+  TempDir tmp;
+  REQUIRE(run_mkepub(quote(kSource + "/samples") + " -q -j 1 -o " + quote(tmp / "one.epub")).code == 0);
+  REQUIRE(run_mkepub(quote(kSource + "/samples") + " -q -j 8 -o " + quote(tmp / "many.epub")).code == 0);
+  CHECK(slurp(tmp / "one.epub") == slurp(tmp / "many.epub"));
+}
+
+TEST_CASE("a config with two books builds both, valid, sharing the top-level defaults") {
+  TempDir tmp;
+  small_blog(tmp / "site/posts");
+  spit(tmp / "site/anthology.yaml",
+       "authors: [Ann]\nlanguage: en\nsources: posts\n"
+       "books:\n"
+       "  - title: Early\n    filters: {to: 2019-12-31}\n    output: early.epub\n"
+       "  - title: Tagged y\n    filters: {tags: [y]}\n");
+  auto r = run_mkepub(quote(tmp / "site/anthology.yaml") + " -o " + quote(tmp / "out"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(chapters_in(tmp / "out/early.epub") == 2);
+  CHECK(chapters_in(tmp / "out/Tagged y.epub") == 2);
+  for (const char* book : {"early.epub", "Tagged y.epub"}) {
+    CHECK(opf_of(tmp / "out" / book).find("<dc:creator id=\"creator1\">Ann</dc:creator>") != std::string::npos);
+    auto check = epubcheck(tmp / "out" / book);
+    INFO(check.output);
+    CHECK(check.errors == 0);
+    CHECK(check.warnings == 0);
+  }
+}
+
+TEST_CASE("a folder's mkepub.yaml is read; flags win over it; unknown keys are errors listing the valid ones") {
+  TempDir tmp;
+  small_blog(tmp / "site");
+  spit(tmp / "site/mkepub.yaml", "title: From Config\noutput: ../book.epub\n");
+  REQUIRE(run_mkepub(quote(tmp / "site") + " -q").code == 0);
+  CHECK(opf_of(tmp / "book.epub").find(">From Config</dc:title>") != std::string::npos);
+  REQUIRE(run_mkepub(quote(tmp / "site") + " -q --title Flag").code == 0);
+  CHECK(opf_of(tmp / "book.epub").find(">Flag</dc:title>") != std::string::npos);
+  spit(tmp / "site/mkepub.yaml", "title: T\ntitel: typo\n");
+  auto r = run_mkepub(quote(tmp / "site") + " -o " + quote(tmp / "x.epub"));
+  CHECK(r.code == 1);
+  CHECK(r.output.find((tmp / "site/mkepub.yaml").string() + ":2:1: error: unknown key `titel`; valid keys: authors,") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(tmp / "x.epub"));
+}
