@@ -2,17 +2,15 @@
 #include "anthology.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <map>
-#include <mutex>
-#include <thread>
 
 #include "config.h"
 #include "container.h"
 #include "load.h"
 #include "output.h"
+#include "parallel.h"
 
 namespace mkepub {
 namespace {
@@ -162,27 +160,10 @@ int build_books(std::vector<PlannedBook> books, const AnthologyRun& run, Diagnos
   }
   // Books in parallel, one thread each, their posts on one thread: the cores are shared out by book.
   std::vector<Result> results(mine.size());
-  std::atomic<size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex mu;
-  auto work = [&] {
-    for (size_t i; (i = next++) < mine.size();) {
-      try {
-        mine[i].options.jobs = mine.size() > 1 ? 1 : run.jobs;
-        results[i] = build_one(mine[i], diag);
-      } catch (...) {
-        std::lock_guard lock(mu);
-        if (!failure) failure = std::current_exception();
-      }
-    }
-  };
-  size_t threads = std::min<size_t>(run.jobs > 0 ? run.jobs : std::max(1u, std::thread::hardware_concurrency()),
-                                    std::max<size_t>(1, mine.size()));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+  parallel_for(mine.size(), run.jobs, [&](size_t i) {
+    mine[i].options.jobs = mine.size() > 1 ? 1 : run.jobs;
+    results[i] = build_one(mine[i], diag);
+  });
 
   bool all_ok = true;
   std::string deps;

@@ -4,10 +4,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
-#include <mutex>
-#include <thread>
 
 #include "chapter.h"
 #include "cover.h"
@@ -21,6 +18,7 @@
 #include "nav.h"
 #include "output.h"
 #include "package.h"
+#include "parallel.h"
 #include "posts.h"
 #include "split.h"
 #include "vertical.h"
@@ -40,27 +38,11 @@ std::string chapter_href(size_t index) {
 std::vector<Chapter> render_chapters(const std::vector<Post>& posts, const TemplateOverrides& templates,
                                      bool vertical, int jobs, Diagnostics& diag) {
   std::vector<Chapter> chapters(posts.size());
-  std::atomic<size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mu;
-  auto work = [&] {
-    for (size_t i; (i = next++) < posts.size();) {
-      try {
-        chapters[i] = render_chapter(posts[i], chapter_href(i), diag, templates);
-        if (vertical) make_vertical(*chapters[i].doc);  // before splitting: its spans count too
-        split_long_chapter(chapters[i]);
-      } catch (...) {
-        std::lock_guard lock(failure_mu);
-        if (!failure) failure = std::current_exception();
-      }
-    }
-  };
-  size_t threads = std::min<size_t>(jobs > 0 ? jobs : std::max(1u, std::thread::hardware_concurrency()), posts.size());
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+  parallel_for(posts.size(), jobs, [&](size_t i) {
+    chapters[i] = render_chapter(posts[i], chapter_href(i), diag, templates);
+    if (vertical) make_vertical(*chapters[i].doc);  // before splitting: its spans count too
+    split_long_chapter(chapters[i]);
+  });
   return chapters;
 }
 
