@@ -111,7 +111,7 @@ std::optional<fs::path> find_config(const std::vector<fs::path>& inputs) {
 }
 
 int build_from_config(const fs::path& config, const Options& cli, const std::set<std::string>& cli_given,
-                      Diagnostics& diag, std::string& summary) {
+                      Diagnostics& diag, std::string& summary, std::vector<fs::path>* written) {
   auto bytes = read_file(config);
   if (!bytes) {
     diag.error({config.generic_string(), 0, 0, "cannot read file"});
@@ -145,9 +145,11 @@ int build_from_config(const fs::path& config, const Options& cli, const std::set
     if (!entries) return 1;
     write_atomically(b.options.output, zip_entries(*entries));
     if (!b.options.depfile.empty()) write_atomically(b.options.depfile, make_dependencies(b.options.output, deps));
+    if (written) written->push_back(b.options.output);
     return 0;
   }
-  return build_books(std::move(planned), {cli.shard, cli.shards, cli.depfile, cli.quiet, cli.jobs}, diag, summary);
+  return build_books(std::move(planned), {cli.shard, cli.shards, cli.depfile, cli.quiet, cli.jobs, written}, diag,
+                     summary);
 }
 
 int build_books(std::vector<PlannedBook> books, const AnthologyRun& run, Diagnostics& diag, std::string& summary) {
@@ -170,6 +172,7 @@ int build_books(std::vector<PlannedBook> books, const AnthologyRun& run, Diagnos
   for (size_t i = 0; i < mine.size(); ++i) {
     all_ok = all_ok && results[i].ok;
     if (results[i].ok) deps += make_dependencies(mine[i].options.output, results[i].deps);
+    if (results[i].ok && run.written) run.written->push_back(mine[i].options.output);
   }
   if (!run.depfile.empty()) write_atomically(run.depfile, deps);
   if (!run.quiet) summary = table(mine, results);

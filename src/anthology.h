@@ -28,6 +28,7 @@ struct AnthologyRun {
   fs::path depfile;           // --depfile: make/ninja dependencies of every book written
   bool quiet = false;
   int jobs = 0;
+  std::vector<fs::path>* written = nullptr;  // the books written, for the cache's record
 };
 
 // Builds the books (every error of every book reported), writes each that succeeded, prints the summary
@@ -37,6 +38,6 @@ int build_books(std::vector<PlannedBook> books, const AnthologyRun& run, Diagnos
 // Builds what a book config describes: one book, or each of its `books:` (named after their titles in the
 // folder -o names when they give no output). `cli_given` names the flags the user gave: they win.
 int build_from_config(const fs::path& config, const Options& cli, const std::set<std::string>& cli_given,
-                      Diagnostics& diag, std::string& summary);
+                      Diagnostics& diag, std::string& summary, std::vector<fs::path>* written = nullptr);
 
 }  // namespace mkepub

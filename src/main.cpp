@@ -6,18 +6,47 @@
 
 #include "anthology.h"
 #include "build.h"
+#include "cache.h"
 #include "output.h"
 #include "report.h"
 
 namespace {
 
 // --split-by: the posts collected once, one book per group, written into the folder -o names.
-int build_split(const mkepub::Options& options, mkepub::Diagnostics& diag, std::string& summary) {
+int build_split(const mkepub::Options& options, mkepub::Diagnostics& diag, std::string& summary,
+                std::vector<mkepub::fs::path>& written) {
   auto collected = mkepub::collect_posts(options, diag);
   if (!collected) return 1;
   auto books = mkepub::split_books(options, *collected, options.split_by);
-  return mkepub::build_books(std::move(books), {options.shard, options.shards, options.depfile, options.quiet, options.jobs},
+  return mkepub::build_books(std::move(books),
+                             {options.shard, options.shards, options.depfile, options.quiet, options.jobs, &written},
                              diag, summary);
+}
+
+// The arguments that shape the books: not how the run talks (-q, -v), how many threads it uses, or its cache.
+std::vector<std::string> output_args(int argc, char** argv) {
+  std::vector<std::string> out;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "-q" || a == "--quiet" || a == "-v" || a == "--verbose" || a == "--no-cache" ||
+        a.rfind("--jobs=", 0) == 0 || a.rfind("--cache-dir=", 0) == 0 || (a.rfind("-j", 0) == 0 && a.size() > 2))
+      continue;
+    if (a == "-j" || a == "--jobs" || a == "--cache-dir") {
+      ++i;
+      continue;
+    }
+    out.push_back(a);
+  }
+  return out;
+}
+
+// Everything a run reads besides the installed fonts: the inputs (config included), templates, cover, images.
+std::vector<mkepub::fs::path> cache_roots(const mkepub::Options& o) {
+  std::vector<mkepub::fs::path> roots = o.inputs;
+  for (const auto& p : {o.templates, o.cover})
+    if (!p.empty()) roots.push_back(p);
+  roots.insert(roots.end(), o.resource_paths.begin(), o.resource_paths.end());
+  return roots;
 }
 
 const char* const kExamples = R"(Examples:
@@ -70,6 +99,11 @@ int main(int argc, char** argv) {
   std::string shard;
   app.add_option("--shard", shard, "K/N: build only the books at positions K, K+N, ... (1-based), to split a batch");
   app.add_option("--depfile", options.depfile, "Write make/ninja dependencies of the books written to this file");
+  std::string cache_dir;
+  bool no_cache = false;
+  app.add_option("--cache-dir", cache_dir, "Skip the build when nothing changed since the run that wrote the outputs "
+                                           "(also MKEPUB_CACHE_DIR)");
+  app.add_flag("--no-cache", no_cache, "Build even when the cache says nothing changed");
   app.add_flag("-q,--quiet", options.quiet, "Print errors only");
   app.add_flag("-v,--verbose", options.verbose, "List every warning (by default they are grouped by kind)");
   try {
@@ -112,17 +146,31 @@ int main(int argc, char** argv) {
     options.source_date_epoch = value;
   }
 
+  if (cache_dir.empty())
+    if (const char* env = std::getenv("MKEPUB_CACHE_DIR")) cache_dir = env;
+  std::string key;
+  if (!cache_dir.empty() && !no_cache) {
+    key = mkepub::run_key(output_args(argc, argv), cache_roots(options));
+    if (mkepub::cached_run_is_fresh(cache_dir, key)) {
+      if (!options.quiet) std::cerr << "up to date: nothing changed since the last build (cache " << cache_dir << ")\n";
+      return 0;
+    }
+  }
+
   mkepub::Diagnostics diag;
   std::string summary;
+  std::vector<mkepub::fs::path> written;
   int code = 1;
   try {
     std::set<std::string> given;  // the flags the user gave: they win over a book config
     for (const auto* opt : app.get_options())
       if (opt->count() > 0)
         for (const auto& name : opt->get_lnames()) given.insert(name);
-    if (auto config = mkepub::find_config(options.inputs)) code = mkepub::build_from_config(*config, options, given, diag, summary);
-    else if (!options.split_by.empty()) code = build_split(options, diag, summary);
-    else code = mkepub::build(options, diag);
+    if (auto config = mkepub::find_config(options.inputs))
+      code = mkepub::build_from_config(*config, options, given, diag, summary, &written);
+    else if (!options.split_by.empty()) code = build_split(options, diag, summary, written);
+    else if ((code = mkepub::build(options, diag)) == 0) written.push_back(options.output);
+    if (code == 0 && !key.empty()) mkepub::record_run(cache_dir, key, written);
   } catch (const mkepub::InternalError& e) {
     std::cerr << "mkepub: internal error: " << e.what() << "\n";
     return 3;

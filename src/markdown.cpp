@@ -253,6 +253,11 @@ std::string shift_source_lines(const std::string& html, int offset) {
 std::string render_markdown(const std::string& markdown, int first_line) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  // cmark-gfm keeps the inline parser's special characters in a global table that attaching an extension
+  // (strikethrough's `~`) and freeing a parser change: two parsers at once lose each other's `~~`. Posts are
+  // parsed one at a time; everything after the parse (gumbo, the DOM) still runs in parallel.
+  static std::mutex parser_mutex;
+  std::lock_guard parsing(parser_mutex);
   // Table alignment as style attributes: HTML5 (and so EPUB) has no align attribute.
   const int options =
       CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;

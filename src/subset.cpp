@@ -1,10 +1,9 @@
 // Embedded fonts: subsetting with HarfBuzz's hb-subset, and IDPF font obfuscation (EPUB 3.3 section 4.6,
-// https://www.w3.org/TR/epub-33/#sec-font-obfuscation). HarfBuzz and nettle live behind this file only.
+// https://www.w3.org/TR/epub-33/#sec-font-obfuscation). HarfBuzz lives behind this file only.
 #include "subset.h"
 
 #include <hb-ot.h>
 #include <hb-subset.h>
-#include <nettle/sha1.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -12,6 +11,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "digest.h"
 #include "handle.h"
 #include "text.h"
 
@@ -118,18 +118,12 @@ std::u32string codepoints_in(const std::string& utf8) {
   return out;
 }
 
-// nettle rather than libcrypto or libgcrypt: a one-call digest with no library initialisation, no global state
-// and no deprecated API (OpenSSL 3 deprecates SHA1_*), and the smallest dependency of the three.
 std::string obfuscate_font(std::string bytes, const std::string& unique_identifier) {
   std::string key_source;
   for (char c : unique_identifier)
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') key_source += c;
-  sha1_ctx ctx;
-  sha1_init(&ctx);
-  sha1_update(&ctx, key_source.size(), reinterpret_cast<const uint8_t*>(key_source.data()));
-  uint8_t key[SHA1_DIGEST_SIZE];
-  sha1_digest(&ctx, sizeof key, key);
-  for (size_t i = 0; i < bytes.size() && i < 1040; ++i) bytes[i] = static_cast<char>(bytes[i] ^ key[i % sizeof key]);
+  const std::string key = sha1(key_source);
+  for (size_t i = 0; i < bytes.size() && i < 1040; ++i) bytes[i] = static_cast<char>(bytes[i] ^ key[i % key.size()]);
   return bytes;
 }
 

@@ -77,11 +77,14 @@ TEST_CASE("--depfile lists the posts and images a book was made from") {
   CHECK(d.find("future-ideas.md") == std::string::npos);  // a draft is not part of the book
 }
 
-TEST_CASE("-j 1 and many threads give the same bytes") {
+TEST_CASE("-j 1 and many threads give the same bytes, run after run") {
   TempDir tmp;
   REQUIRE(run_mkepub(quote(kSource + "/samples") + " -q -j 1 -o " + quote(tmp / "one.epub")).code == 0);
-  REQUIRE(run_mkepub(quote(kSource + "/samples") + " -q -j 8 -o " + quote(tmp / "many.epub")).code == 0);
-  CHECK(slurp(tmp / "one.epub") == slurp(tmp / "many.epub"));
+  // Races show up now and then, not every time (cmark-gfm's global tables once dropped `~~` one run in ten).
+  for (int run = 0; run < 12; ++run) {
+    REQUIRE(run_mkepub(quote(kSource + "/samples") + " -q -j 8 -o " + quote(tmp / "many.epub")).code == 0);
+    CHECK(slurp(tmp / "one.epub") == slurp(tmp / "many.epub"));
+  }
 }
 
 TEST_CASE("a config with two books builds both, valid, sharing the top-level defaults") {
@@ -120,4 +123,24 @@ TEST_CASE("a folder's mkepub.yaml is read; flags win over it; unknown keys are e
   CHECK(r.output.find((tmp / "site/mkepub.yaml").string() + ":2:1: error: unknown key `titel`; valid keys: authors,") !=
         std::string::npos);
   CHECK_FALSE(fs::exists(tmp / "x.epub"));
+}
+
+TEST_CASE("--cache-dir: an unchanged second run writes nothing; a changed input or output builds again") {
+  TempDir tmp;
+  small_blog(tmp / "blog");
+  const std::string args = quote(tmp / "blog") + " --split-by year -o " + quote(tmp / "books") + " --cache-dir " +
+                           quote(tmp / "cache");
+  REQUIRE(run_mkepub(args + " -q").code == 0);
+  auto again = run_mkepub(args);
+  CHECK(again.code == 0);
+  CHECK(again.output.find("up to date") != std::string::npos);
+  spit(tmp / "blog/b.md", "---\ntitle: B2\ndate: 2019-08-01\n---\nChanged.\n");
+  auto changed = run_mkepub(args);
+  CHECK(changed.code == 0);
+  CHECK(changed.output.find("up to date") == std::string::npos);
+  CHECK(opf_of(tmp / "books/2019.epub").find("B2") == std::string::npos);  // titles are in the nav, not the opf
+  spit(tmp / "books/2021.epub", "damaged");
+  CHECK(run_mkepub(args).output.find("up to date") == std::string::npos);
+  CHECK(slurp(tmp / "books/2021.epub").substr(0, 2) == "PK");
+  CHECK(run_mkepub(args + " --no-cache").output.find("up to date") == std::string::npos);
 }
