@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string_view>
 
@@ -228,6 +229,10 @@ std::string render_cover_png(const std::string& title, const std::vector<std::st
                              const std::string& language, int width, int height) {
   if (width < 16 || height < 16 || width > 32767 || height > 32767)
     throw std::invalid_argument("cover size out of range: " + std::to_string(width) + "x" + std::to_string(height));
+  // Anthologies build books on several threads; pango's default font map and fontconfig's caches are shared
+  // state, so covers are drawn one at a time (a tenth of a second each).
+  static std::mutex drawing;
+  std::lock_guard lock(drawing);
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
   Cairo cr(cairo_create(surface.get()));
   if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
