@@ -211,6 +211,13 @@ std::optional<std::vector<Entry>> build_entries(const Options& options, Diagnost
 }
 
 int build(const Options& options, Diagnostics& diag) {
+  // Never overwrite what the book is made from.
+  std::error_code ec;
+  for (const auto& input : options.inputs)
+    if (fs::exists(options.output, ec) && fs::equivalent(input, options.output, ec)) {
+      diag.error({options.output.generic_string(), 0, 0, "the output is one of the inputs; nothing written"});
+      return 1;
+    }
   auto collected = collect_posts(options, diag);
   if (!collected) return 1;
   BookDeps deps;

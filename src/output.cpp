@@ -8,15 +8,45 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <stdexcept>
 
 namespace mkepub {
 
+namespace {
+
+// The temporary file being written, for the signal handler: SIGINT or SIGTERM mid-write removes it, and the
+// old book stays. Plain storage, as a handler may only touch async-signal-safe state.
+char pending[4096];
+volatile sig_atomic_t has_pending = 0;
+
+extern "C" void remove_pending_and_die(int sig) {
+  if (has_pending) unlink(pending);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+struct Pending {
+  explicit Pending(const std::string& path) {
+    if (path.size() >= sizeof pending) return;
+    std::memcpy(pending, path.c_str(), path.size() + 1);
+    has_pending = 1;
+    signal(SIGINT, remove_pending_and_die);
+    signal(SIGTERM, remove_pending_and_die);
+  }
+  ~Pending() { has_pending = 0; }
+};
+
+}  // namespace
+
 void write_atomically(const fs::path& out, const std::string& bytes) {
+  std::error_code ec;
+  if (fs::is_directory(out, ec)) throw std::runtime_error("is a folder; give the .epub file to write");
   fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
   std::string tmp = (dir / ("." + out.filename().string() + ".tmp-XXXXXX")).string();
   int fd = mkstemp(tmp.data());
+  Pending pending_file(tmp);
   if (fd < 0) throw std::runtime_error("cannot write in " + dir.string() + ": " + std::strerror(errno));
   auto fail = [&](const char* what) {
     int e = errno;

@@ -314,3 +314,36 @@ TEST_CASE("a folder of posts skips hidden folders and folders starting with an u
   for (auto& e : unzip_entries(slurp(tmp / "b.epub"))) chapters += e.path.rfind("EPUB/text/", 0) == 0;
   CHECK(chapters == 1);
 }
+
+TEST_CASE("the output may not be one of the inputs, nor a folder") {
+  TempDir tmp;
+  spit(tmp / "post.md", "---\ntitle: One\n---\nText.\n");
+  auto r = run_mkepub(quote(tmp / "post.md") + " -o " + quote(tmp / "post.md"));
+  CHECK(r.code == 1);
+  CHECK(r.output.find((tmp / "post.md").string() + ": error: the output is one of the inputs; nothing written") !=
+        std::string::npos);
+  CHECK(slurp(tmp / "post.md") == "---\ntitle: One\n---\nText.\n");
+  auto d = run_mkepub(quote(tmp / "post.md") + " -o " + quote(tmp.path));
+  CHECK(d.code == 1);
+  CHECK(d.output.find("error: is a folder; give the .epub file to write") != std::string::npos);
+}
+
+TEST_CASE("SIGTERM during a build leaves the old book and no temporary file") {
+  const fs::path corpus = fs::path(MKEPUB_CORPORA) / "nodejs-blog-en";
+  if (!fs::exists(corpus)) {
+    MESSAGE("skipped: " << corpus.string() << " is absent");
+    return;
+  }
+  TempDir tmp;
+  spit(tmp / "book.epub", "OLD BOOK");
+  for (const char* delay : {"0.3", "1.5", "2.5"}) {
+    auto r = run("(" + quote(MKEPUB_BINARY) + " " + quote(corpus.string()) + " -q -o " + quote(tmp / "book.epub") +
+                 " & pid=$!; sleep " + delay + "; kill -TERM $pid; wait $pid; echo exit=$?)");
+    INFO(r.output);
+    std::string now = slurp(tmp / "book.epub");
+    CHECK((now == "OLD BOOK" || now.substr(0, 2) == "PK"));  // the old book, or the whole new one: nothing between
+    int temporaries = 0;
+    for (auto& e : fs::directory_iterator(tmp.path)) temporaries += e.path().filename().string().find(".tmp-") != std::string::npos;
+    CHECK(temporaries == 0);
+  }
+}
