@@ -164,7 +164,7 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
   } else if (date) {
     date.parent().remove_child(date);
   }
-  unwrap_slot(content);
+  unwrap_element(content);
   return ch;
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "dates.h"
+#include "text.h"
 
 namespace mkepub {
 namespace {
@@ -105,12 +106,6 @@ class Reader {
   Diagnostics& diag_;
 };
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 void read_fields(const YAML::Node& root, Post& post, Reader& r) {
   for (const auto& kv : root) {
     if (!kv.first.IsScalar()) continue;
@@ -126,7 +121,7 @@ void read_fields(const YAML::Node& root, Post& post, Reader& r) {
         std::string all = v.Scalar(), item;
         for (size_t pos = 0; pos <= all.size(); ++pos) {
           if (pos == all.size() || all[pos] == ',') {
-            if (!trim(item).empty()) post.keywords.push_back(trim(item));
+            if (!trim(item).empty()) post.keywords.emplace_back(trim(item));
             item.clear();
           } else {
             item += all[pos];

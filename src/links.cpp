@@ -9,6 +9,7 @@
 #include <map>
 
 #include "svg.h"
+#include "templates.h"
 #include "xhtml.h"
 
 namespace mkepub {
@@ -71,13 +72,6 @@ std::string extension_for(const std::string& media_type) {
   if (media_type == "image/jpeg") return ".jpg";
   if (media_type == "image/gif") return ".gif";
   return ".svg";
-}
-
-// Replaces an element by its children (a link that goes nowhere keeps its text).
-void unwrap(pugi::xml_node el) {
-  auto parent = el.parent();
-  while (auto child = el.first_child()) parent.insert_move_before(child, el);
-  parent.remove_child(el);
 }
 
 class Resolver {
@@ -172,7 +166,7 @@ class Resolver {
 
   void drop(const Chapter& ch, pugi::xml_node a, int line, const std::string& why) {
     diag_.warn({ch.post->display, line, 0, why + "; kept as plain text", "broken link"});
-    unwrap(a);
+    unwrap_element(a);
   }
 
   void replace_by_text(pugi::xml_node img, const std::string& alt) {

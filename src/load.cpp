@@ -84,16 +84,6 @@ std::optional<std::string> read_file(const fs::path& file) {
   return std::move(ss).str();
 }
 
-bool is_inside(const fs::path& file, const fs::path& root) {
-  std::error_code ec;
-  auto f = fs::weakly_canonical(file, ec);
-  if (ec) return false;
-  auto r = fs::weakly_canonical(root, ec);
-  if (ec) return false;
-  auto [ri, fi] = std::mismatch(r.begin(), r.end(), f.begin(), f.end());
-  return ri == r.end();
-}
-
 std::function<std::optional<std::string>(const fs::path&)> confined_reader(std::vector<fs::path> roots) {
   for (auto& r : roots) r = fs::weakly_canonical(r);
   std::sort(roots.begin(), roots.end());

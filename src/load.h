@@ -30,9 +30,6 @@ std::string decode_text(std::string bytes, const std::string& display);
 // The bytes of a file, or nullopt when it cannot be read.
 std::optional<std::string> read_file(const fs::path& file);
 
-// Whether `file` lies inside `root` once both are made canonical (symlinks resolved).
-bool is_inside(const fs::path& file, const fs::path& root);
-
 // A reader of the files under `roots` only: anything else, symlinks leading out included, reads as missing.
 std::function<std::optional<std::string>(const fs::path&)> confined_reader(std::vector<fs::path> roots);
 

@@ -5,15 +5,10 @@
 
 #include "load.h"
 #include "site.h"
+#include "text.h"
 
 namespace mkepub {
 namespace {
-
-std::string trim(std::string_view s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
-}
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
@@ -37,14 +32,14 @@ class ConfigReader {
       warn(node, key, "expected a single value");
       return {};
     }
-    return trim(node.Scalar());
+    return std::string(trim(node.Scalar()));
   }
 
   // `author: Ann`, `author: {name: Ann, email: ...}` (Jekyll), or a list of either.
   void names(const YAML::Node& node, const std::string& key, std::vector<std::string>& out) {
     if (node.IsNull()) return;
     if (node.IsScalar()) {
-      if (!trim(node.Scalar()).empty()) out.push_back(trim(node.Scalar()));
+      if (!trim(node.Scalar()).empty()) out.emplace_back(trim(node.Scalar()));
     } else if (node.IsMap() && node["name"]) {
       names(node["name"], key + ".name", out);
     } else if (node.IsSequence()) {

@@ -6,18 +6,14 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text.h"
+
 namespace mkepub::tags {
 namespace {
 
 constexpr size_t npos = std::string::npos;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::string join(const std::vector<std::string>& v, size_t from, size_t to = npos) {
   std::string s;

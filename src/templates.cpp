@@ -48,10 +48,10 @@ pugi::xml_node take_slot(pugi::xml_node root, const char* name) {
   return node;
 }
 
-void unwrap_slot(pugi::xml_node slot) {
-  auto parent = slot.parent();
-  while (auto child = slot.first_child()) parent.insert_move_before(child, slot);
-  parent.remove_child(slot);
+void unwrap_element(pugi::xml_node element) {
+  auto parent = element.parent();
+  while (auto child = element.first_child()) parent.insert_move_before(child, element);
+  parent.remove_child(element);
 }
 
 namespace {

@@ -25,8 +25,8 @@ void load_xhtml_template(const std::string& name, pugi::xml_document& doc, const
 // The element carrying data-slot="name", with that attribute removed; an empty node when there is none.
 pugi::xml_node take_slot(pugi::xml_node root, const char* name);
 
-// Replaces `slot` by its own children, in order.
-void unwrap_slot(pugi::xml_node slot);
+// Replaces an element by its own children, in order (a filled slot; a link that leads nowhere keeps its text).
+void unwrap_element(pugi::xml_node element);
 
 // XHTML text of a page: void elements self-closed, every other element written with an end tag.
 std::string serialize_xhtml(pugi::xml_document& doc);

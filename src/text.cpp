@@ -64,6 +64,12 @@ bool is_spaceless_cjk(char32_t c) {
   return is_han(c) || is_kana(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
 }
 
+std::string_view trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
 std::string ascii_slug(std::string_view text) {
   std::string out;
   bool dash = false;

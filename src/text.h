@@ -20,6 +20,9 @@ bool is_hangul(char32_t c);
 // Han, kana and CJK punctuation: scripts written without spaces, where a source line break is not a space.
 bool is_spaceless_cjk(char32_t c);
 
+// `s` without the spaces, tabs and line ends around it.
+std::string_view trim(std::string_view s);
+
 // Lowercase ASCII slug of the letters and digits in `text` ("Hello, World!" -> "hello-world").
 std::string ascii_slug(std::string_view text);
 // Hexo/GitHub-style anchor: lowercase, spaces to '-', punctuation dropped, other scripts kept.

@@ -8,6 +8,8 @@
 #include <set>
 #include <string_view>
 
+#include "templates.h"
+
 namespace mkepub {
 namespace {
 
@@ -260,8 +262,7 @@ bool repair_one(pugi::xml_node root) {
         return true;
       }
       if (name == "a" && (std::string_view(el.name()) == "a" || el.select_node("ancestor::a"))) {
-        while (auto c = child.first_child()) el.insert_move_before(c, child);
-        el.remove_child(child);
+        unwrap_element(child);
         return true;
       }
     }
