@@ -1,6 +1,8 @@
 // Test support: running the mkepub binary and epubcheck, temporary folders, reading files.
 #include "support.h"
 
+#include <doctest/doctest.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -41,6 +43,14 @@ Epubcheck epubcheck(const fs::path& epub) {
     e.warnings = std::stoi(m[3]);
   }
   return e;
+}
+
+void require_valid(const fs::path& epub) {
+  auto check = epubcheck(epub);
+  INFO(check.output);
+  CHECK(check.fatals == 0);
+  CHECK(check.errors == 0);
+  CHECK(check.warnings == 0);
 }
 
 TempDir::TempDir() {

@@ -25,6 +25,8 @@ struct Epubcheck {
 };
 // epubcheck (Debian's package) on `epub`.
 Epubcheck epubcheck(const fs::path& epub);
+// Every book a test builds goes through epubcheck: 0 fatals, 0 errors, 0 warnings.
+void require_valid(const fs::path& epub);
 
 // A fresh empty folder, removed with the object.
 struct TempDir {
