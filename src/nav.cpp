@@ -4,7 +4,6 @@
 #include <pugixml.hpp>
 
 #include <map>
-#include <sstream>
 
 #include "frontpages.h"
 #include "templates.h"
@@ -156,9 +155,7 @@ std::string render_ncx(const Book& book, const std::vector<TocNode>& outline) {
   ncx.append_child("docTitle").append_child("text").text().set(book.meta.title.c_str());
   PlayOrder order;
   ncx_points(ncx.append_child("navMap"), outline, order);
-  std::ostringstream out;
-  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
-  return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + out.str();
+  return serialize_xml(doc);
 }
 
 }  // namespace mkepub

@@ -4,10 +4,9 @@
 
 #include <pugixml.hpp>
 
-#include <sstream>
-
 #include "frontpages.h"
 #include "nav.h"
+#include "templates.h"
 
 namespace mkepub {
 namespace {
@@ -133,9 +132,7 @@ std::string render_opf(const Book& book) {
   reference("toc", contents_label(book.meta.language), "nav.xhtml");
   if (!book.chapters.empty()) reference("text", book.chapters.front().title, book.chapters.front().href);
 
-  std::ostringstream out;
-  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
-  return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + out.str();
+  return serialize_xml(doc);
 }
 
 }  // namespace mkepub

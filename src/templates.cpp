@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "text.h"
+
 namespace mkepub {
 
 const std::map<std::string, std::string_view>& embedded_templates();  // generated
@@ -79,9 +81,25 @@ void tidy(pugi::xml_node node, bool in_pre) {
   }
 }
 
+void drop_non_xml_characters(pugi::xml_node node) {
+  for (auto a : node.attributes())
+    if (auto clean = xml_text(a.value()); clean != a.value()) a.set_value(clean.c_str());
+  if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata)
+    if (auto clean = xml_text(node.value()); clean != node.value()) node.set_value(clean.c_str());
+  for (auto child : node.children()) drop_non_xml_characters(child);
+}
+
 }  // namespace
 
+std::string serialize_xml(pugi::xml_document& doc) {
+  drop_non_xml_characters(doc);
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + out.str();
+}
+
 std::string serialize_xhtml(pugi::xml_document& doc) {
+  drop_non_xml_characters(doc);
   tidy(doc, false);
   std::ostringstream out;
   doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);

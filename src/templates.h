@@ -30,5 +30,9 @@ void unwrap_element(pugi::xml_node element);
 
 // XHTML text of a page: void elements self-closed, every other element written with an end tag.
 std::string serialize_xhtml(pugi::xml_document& doc);
+// XML text of any other document (package document, NCX), indented.
+// Both drop the characters XML forbids from every text and attribute value (see xml_text): titles, authors and
+// descriptions come from front matter and configs, whose escapes can say anything.
+std::string serialize_xml(pugi::xml_document& doc);
 
 }  // namespace mkepub

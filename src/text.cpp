@@ -19,6 +19,44 @@ char32_t next_code_point(std::string_view s, size_t& i) {
   return cp;
 }
 
+namespace {
+
+// The length of the UTF-8 sequence at s[i] and its code point; 0 when the bytes there are not UTF-8.
+size_t valid_utf8_at(std::string_view s, size_t i, char32_t& cp) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+  for (size_t k = 1; k < n; ++k) {
+    if ((b(i + k) >> 6) != 2) return 0;
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  static constexpr char32_t kShortest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kShortest[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+}  // namespace
+
+std::string xml_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    size_t n = valid_utf8_at(s, i, cp);
+    if (n == 0) {
+      out += "\uFFFD";
+      ++i;
+      continue;
+    }
+    bool forbidden = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
+    if (!forbidden) out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
 char32_t first_code_point(std::string_view s) {
   size_t i = 0;
   return s.empty() ? 0 : next_code_point(s, i);

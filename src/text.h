@@ -20,6 +20,11 @@ bool is_hangul(char32_t c);
 // Han, kana and CJK punctuation: scripts written without spaces, where a source line break is not a space.
 bool is_spaceless_cjk(char32_t c);
 
+// `s` without the characters XML 1.0 forbids (C0 controls but tab and line ends, U+FFFE, U+FFFF), which HTML
+// text, YAML escapes ("\x01") and TOML escapes may carry; pugixml would write them as references XML rejects too.
+// A byte that is not UTF-8 becomes U+FFFD: yaml-cpp writes the escapes `\N` and `\_` as single Latin-1 bytes.
+std::string xml_text(std::string_view s);
+
 // `s` without the spaces, tabs and line ends around it.
 std::string_view trim(std::string_view s);
 

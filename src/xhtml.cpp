@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "templates.h"
+#include "text.h"
 
 namespace mkepub {
 namespace {
@@ -76,23 +77,6 @@ bool attribute_allowed(std::string_view tag, std::string_view name, std::string_
   if (tag == "details") return name == "open";
   if (tag == "bdo") return name == "dir";
   return false;
-}
-
-// XML 1.0 forbids most C0 controls and the non-characters U+FFFE/U+FFFF, which HTML text may carry.
-std::string xml_text(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
-      i += 2;
-      continue;
-    }
-    out += s[i];
-  }
-  return out;
 }
 
 bool has_attribute(const GumboElement* e, const char* name) {
