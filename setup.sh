@@ -2,14 +2,17 @@
 # mkepub's set-up on Debian 12, as root: installs what is missing (apt-get), builds, installs `mkepub` into
 # /usr/local/bin.  `./setup.sh test` also installs the test tools (epubcheck; chromium, calibre and, from
 # tests/reader/package-lock.json, epub.js, playwright-core and Ace by DAISY for the reader checks) and runs the
-# whole test suite.  Both are idempotent: with everything in place they only rebuild what changed.
+# whole test suite twice: as built, and built with ASan and UBSan (clang, in build-asan/) together with a short
+# run of every libFuzzer target (tests/fuzz).  Both are idempotent: with everything in place they only rebuild
+# what changed.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 build_packages=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev
   libpugixml-dev libzip-dev libcli11-dev doctest-dev libgumbo-dev uuid-dev libpango1.0-dev libcairo2-dev
   libopencc-dev libfontconfig-dev libharfbuzz-dev nettle-dev fonts-noto-cjk fonts-lxgw-wenkai)
-test_packages=(epubcheck util-linux chromium calibre nodejs)
+# clang and its runtime libraries build the sanitized suite and the fuzz targets (libFuzzer, ASan, UBSan).
+test_packages=(epubcheck util-linux chromium calibre nodejs clang-14 libclang-rt-14-dev)
 
 missing() {
   for p in "$@"; do
@@ -51,6 +54,11 @@ if [ "$mode" = test ]; then cmake --build build -j"$(nproc)"; else cmake --build
 cmake --install build --prefix /usr/local >/dev/null
 
 if [ "$mode" = test ]; then
-  cd build
-  ctest --output-on-failure -j"$(nproc)"
+  (cd build && ctest --output-on-failure -j"$(nproc)")
+  # The same suite under the sanitizers, mkepub included (the tests run this build's binary), and 20 s of each
+  # fuzz target from its seed corpus (ctest "fuzz: ...").
+  CC=clang-14 CXX=clang++-14 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DMKEPUB_SANITIZE=ON -DMKEPUB_FUZZ=ON >/dev/null
+  cmake --build build-asan -j"$(nproc)"
+  (cd build-asan && ctest --output-on-failure -j"$(nproc)")
 fi
