@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "dates.h"
+#include "yaml_bounds.h"
 
 namespace mkepub {
 namespace {
@@ -339,7 +340,7 @@ std::vector<Options> read_book_config(const std::string& yaml, const fs::path& c
   Reader r(config_file, cli_given, diag);
   YAML::Node root;
   try {
-    root = YAML::Load(yaml);
+    root = load_bounded_yaml(yaml);
   } catch (const YAML::Exception& e) {
     r.error(e.mark, "invalid YAML in " + config_file.filename().string() + ": " + e.msg);
     return {};

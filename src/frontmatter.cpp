@@ -8,6 +8,7 @@
 
 #include "dates.h"
 #include "text.h"
+#include "yaml_bounds.h"
 
 namespace mkepub {
 namespace {
@@ -158,7 +159,7 @@ Post parse_post(const SourceFile& source, Diagnostics& diag) {
   if (split.yaml_line > 0) {
     YAML::Node root;
     try {
-      root = YAML::Load(split.yaml);
+      root = load_bounded_yaml(split.yaml);
     } catch (const YAML::Exception& e) {
       int line = e.mark.is_null() ? split.yaml_line : split.yaml_line + e.mark.line;
       int col = e.mark.is_null() ? 1 : e.mark.column + 1;

@@ -6,6 +6,7 @@
 #include "load.h"
 #include "site.h"
 #include "text.h"
+#include "yaml_bounds.h"
 
 namespace mkepub {
 namespace {
@@ -222,7 +223,7 @@ SiteConfig parse_site_config(const std::string& yaml, const std::string& display
   const std::string name = fs::path(display).filename().string();
   YAML::Node root;
   try {
-    root = YAML::Load(yaml);
+    root = load_bounded_yaml(yaml);
   } catch (const YAML::Exception& e) {
     int line = e.mark.is_null() ? 0 : e.mark.line + 1, col = e.mark.is_null() ? 0 : e.mark.column + 1;
     diag.error({display, line, col, "invalid YAML in " + name + ": " + e.msg, ""});

@@ -293,3 +293,19 @@ TEST_CASE("front matter: YAML errors at other lines") {
         "posts/bad.md:3:9: error: invalid YAML in front matter: the referenced anchor is not defined");
   CHECK(error_of("---\nfoo\n---\n") == "posts/bad.md:2:1: error: front matter must be a mapping of keys to values");
 }
+
+TEST_CASE("front matter: regression: an alias inside its own anchor overflowed the stack") {
+  CHECK(error_of("---\ntags: &a [x, *a]\n---\n") ==
+        "posts/bad.md:2:7: error: invalid YAML in front matter: nested more than 100 levels deep");
+}
+
+TEST_CASE("front matter: regression: an alias bomb took minutes to walk") {
+  std::string yaml = "---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 8; ++i) {  // b7 stands for 10^8 values
+    std::string prev = i == 1 ? "*a0" : "*b" + std::to_string(i - 1), list = prev;
+    for (int k = 1; k < 10; ++k) list += ", " + prev;
+    yaml += "b" + std::to_string(i) + ": &b" + std::to_string(i) + " [" + list + "]\n";
+  }
+  CHECK(error_of(yaml + "tags: *b7\n---\n").find("more than 100000 values once aliases are expanded") !=
+        std::string::npos);
+}
