@@ -34,16 +34,33 @@ std::string chapter_href(size_t index) {
 }
 
 // Posts are independent until the book is assembled: render them on `jobs` threads (0: every core). Each
-// chapter lands in its own slot, so the book is the same whatever the threads' timing.
-std::vector<Chapter> render_chapters(const std::vector<Post>& posts, const TemplateOverrides& templates,
-                                     bool vertical, int jobs, Diagnostics& diag) {
+// chapter lands in its own slot, so the book is the same whatever the threads' timing. A post past a limit
+// (input_limits.h) is reported; with --keep-going it is left out and the others are rendered again, so that the
+// chapter files stay numbered without a gap.
+std::optional<std::vector<Chapter>> render_chapters(std::vector<Post>& posts, const TemplateOverrides& templates,
+                                                    const Options& options, Diagnostics& diag) {
   std::vector<Chapter> chapters(posts.size());
-  parallel_for(posts.size(), jobs, [&](size_t i) {
-    chapters[i] = render_chapter(posts[i], chapter_href(i), diag, templates);
-    if (vertical) make_vertical(*chapters[i].doc);  // before splitting: its spans count too
+  std::vector<char> failed(posts.size(), 0);
+  parallel_for(posts.size(), options.jobs, [&](size_t i) {
+    try {
+      chapters[i] = render_chapter(posts[i], chapter_href(i), diag, templates);
+    } catch (const InputError& e) {
+      diag.post_error(e.where, options.keep_going);
+      failed[i] = 1;
+      return;
+    }
+    if (options.vertical) make_vertical(*chapters[i].doc);  // before splitting: its spans count too
     split_long_chapter(chapters[i]);
   });
-  return chapters;
+  if (diag.failed()) return std::nullopt;
+  if (std::find(failed.begin(), failed.end(), 1) == failed.end()) return chapters;
+  std::vector<Post> kept;
+  for (size_t i = 0; i < posts.size(); ++i)
+    if (!failed[i]) kept.push_back(std::move(posts[i]));
+  posts = std::move(kept);
+  if (posts.empty()) return std::nullopt;
+  Diagnostics again;  // the warnings of the posts kept were reported by the first rendering
+  return render_chapters(posts, templates, options, again);
 }
 
 
@@ -170,7 +187,13 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
   book.vertical = options.vertical;
   if (!options.templates.empty()) book.templates = load_templates(options.templates, diag);
   if (diag.failed()) return std::nullopt;
-  book.chapters = render_chapters(posts, book.templates, options.vertical, options.jobs, diag);
+  auto chapters = render_chapters(posts, book.templates, options, diag);
+  if (!chapters) {
+    if (!diag.failed()) diag.error({options.inputs.empty() ? "" : options.inputs.front().generic_string(), 0, 0,
+                                    "nothing to build: every post was left out"});
+    return std::nullopt;
+  }
+  book.chapters = std::move(*chapters);
   auto links = link_context(options, site);
   book.assets = resolve_links(book.chapters, links, read, diag);
   std::vector<ScriptCounts> counts;

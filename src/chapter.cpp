@@ -128,7 +128,12 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
 
   // The post goes straight into the template's content slot: pugixml moves nodes only within one document.
   auto content = take_slot(root, "content");
-  append_html(content, render_markdown(post.body, post.body_line), post.display, diag);
+  try {
+    append_html(content, render_markdown(post.body, post.body_line), post.display, diag);
+  } catch (InputError& e) {
+    e.where.path = post.display;
+    throw;
+  }
 
   ch.title = post.title;
   if (ch.title.empty()) {

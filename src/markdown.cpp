@@ -11,6 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "diagnostics.h"
+#include "input_limits.h"
+#include "nesting.h"
 #include "text.h"
 #include "xhtml.h"
 
@@ -248,6 +251,50 @@ std::string shift_source_lines(const std::string& html, int offset) {
   return out;
 }
 
+// Nodes cmark-gfm's iterator enters without leaving (iterator.c, S_is_leaf): they hold no other node.
+bool is_leaf(cmark_node* node) {
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_HTML_BLOCK: case CMARK_NODE_THEMATIC_BREAK: case CMARK_NODE_CODE_BLOCK: case CMARK_NODE_TEXT:
+    case CMARK_NODE_SOFTBREAK: case CMARK_NODE_LINEBREAK: case CMARK_NODE_CODE: case CMARK_NODE_HTML_INLINE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Refuses a post nested deeper than kMaxNesting (Markdown containers and the raw HTML elements left open around
+// them together) before gumbo, and the converters that recurse over its tree, see it.
+void check_nesting(cmark_node* doc, int line_offset) {
+  HtmlNesting html;
+  int depth = 0;
+  cmark_iter* it = cmark_iter_new(doc);
+  std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> owned(it, cmark_iter_free);
+  for (auto ev = cmark_iter_next(it); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(it)) {
+    cmark_node* node = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_EXIT) {
+      --depth;
+      continue;
+    }
+    if (node == doc) continue;
+    int line = cmark_node_get_start_line(node), col = cmark_node_get_start_column(node);
+    for (cmark_node* p = node; line == 0 && p; p = cmark_node_parent(p)) line = cmark_node_get_start_line(p);
+    size_t here = static_cast<size_t>(depth + !is_leaf(node)) + html.depth();  // text is no element
+    auto type = cmark_node_get_type(node);
+    if ((type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && !is_ruby_markup(node)) {
+      const char* raw = cmark_node_get_literal(node);
+      auto peak = html.feed(raw ? raw : "", kMaxNesting);
+      if (peak.depth + depth > static_cast<size_t>(kMaxNesting)) {
+        here = peak.depth + depth;
+        line += peak.line;
+        if (peak.line > 0) col = 0;  // on a later line of the HTML, whose columns are not counted
+      }
+    }
+    if (here > static_cast<size_t>(kMaxNesting))
+      throw InputError({"", line + line_offset, col, too_deep_message()});
+    if (!is_leaf(node)) ++depth;
+  }
+}
+
 }  // namespace
 
 std::string render_markdown(const std::string& markdown, int first_line) {
@@ -269,6 +316,7 @@ std::string render_markdown(const std::string& markdown, int first_line) {
   const std::string& input = escapes ? (marked = mark_escaped_braces(markdown)) : markdown;
   cmark_parser_feed(parser.get(), input.data(), input.size());
   std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()), cmark_node_free);
+  check_nesting(doc.get(), first_line - 1);
   add_ruby_to_text(doc.get());
   if (escapes) restore_escaped_braces(doc.get());
   prepare_tree(doc.get(), first_line - 1);

@@ -10,6 +10,7 @@ namespace mkepub {
 // A soft line break between two CJK characters is dropped: in Chinese and Japanese it is not a space.
 // `{漢字|かんじ}` in text becomes ruby for the whole base, `{漢字|かん|じ}` ruby per character (one reading for
 // each character; another count annotates the whole base); `\{` is a literal brace.
+// A body nested deeper than kMaxNesting (input_limits.h) throws InputError with the line and column, and no path.
 std::string render_markdown(const std::string& markdown, int first_line = 1);
 
 }  // namespace mkepub

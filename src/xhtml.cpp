@@ -5,9 +5,13 @@
 #include <gumbo.h>
 
 #include <cctype>
+#include <functional>
+#include <memory>
 #include <set>
 #include <string_view>
 
+#include "input_limits.h"
+#include "nesting.h"
 #include "templates.h"
 #include "text.h"
 
@@ -92,8 +96,11 @@ class Converter {
  public:
   Converter(const std::string& display, Diagnostics& diag) : display_(display), diag_(diag) {}
 
+  // Recursive, so bounded: render_markdown refuses deeper posts before gumbo parses them, this is the backstop.
   void children(const GumboVector& kids, pugi::xml_node out) {
+    if (++depth_ > kMaxNesting) throw InputError({display_, line_, 0, too_deep_message()});
     for (unsigned i = 0; i < kids.length; ++i) node(static_cast<const GumboNode*>(kids.data[i]), out);
+    --depth_;
   }
 
  private:
@@ -101,6 +108,7 @@ class Converter {
   Diagnostics& diag_;
   int line_ = 0;          // post line of the nearest block or raw-HTML marker
   int marker_html_line_ = 0;  // line of that marker in the HTML text
+  int depth_ = 0;
 
   int line_of(const GumboSourcePosition& pos) const { return line_ + int(pos.line) - marker_html_line_; }
 
@@ -268,9 +276,10 @@ void append_html(pugi::xml_node parent, const std::string& html, const std::stri
   options.fragment_context = GUMBO_TAG_BODY;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;
   GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+  std::unique_ptr<GumboOutput, std::function<void(GumboOutput*)>> owned(
+      output, [&options](GumboOutput* o) { gumbo_destroy_output(&options, o); });
   Converter converter(display, diag);
   converter.children(output->root->v.element.children, parent);
-  gumbo_destroy_output(&options, output);
   repair_content_model(parent);
 }
 
