@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include <cctype>
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -54,7 +55,9 @@ class IdMaker {
     if (!is_ascii_id(base)) base = "s-" + base;
     if (!is_ascii_id(base)) base = "s";
     std::string id = base;
-    for (int n = 2; used_.count(id); ++n) id = base + "-" + std::to_string(n);
+    // Numbering resumes where it stopped for this base: a post of thousands of same-named headings stays linear.
+    int& n = next_.try_emplace(base, 2).first->second;
+    while (used_.count(id)) id = base + "-" + std::to_string(n++);
     used_.insert(id);
     return id;
   }
@@ -62,6 +65,7 @@ class IdMaker {
 
  private:
   std::set<std::string> used_;
+  std::map<std::string, int> next_;
 };
 
 // Ids from raw HTML that are not ASCII names, or repeat, are renamed; the old names stay as link anchors.
