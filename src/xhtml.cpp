@@ -62,6 +62,16 @@ bool is_unsafe_url(std::string_view v) {
   return s.rfind("javascript:", 0) == 0 || s.rfind("vbscript:", 0) == 0 || s.rfind("data:", 0) == 0;
 }
 
+// A style that loads something (`url(...)`, `image-set(...)`, old IE's `expression(...)`), or hides it behind a CSS
+// escape: a remote one is invalid in EPUB, and a local one would have to be in the book.
+bool style_loads_resource(std::string_view v) {
+  std::string s;
+  for (char c : v) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* bad : {"url", "image-set", "expression", "\\"})
+    if (s.find(bad) != std::string::npos) return true;
+  return false;
+}
+
 // The attributes EPUB's XHTML schema accepts on each element we keep; the rest are dropped silently.
 bool attribute_allowed(std::string_view tag, std::string_view name, std::string_view value) {
   if (name == "id" || name == "class" || name == "title" || name == "lang" || name == "dir" || name == "role" ||
@@ -196,6 +206,10 @@ class Converter {
       }
       if ((name == "href" || name == "src") && is_unsafe_url(value)) {
         warn(e->start_pos, "`" + std::string(name) + "` with a script or data URL removed", "unsafe HTML removed");
+        continue;
+      }
+      if (name == "style" && style_loads_resource(value)) {
+        warn(e->start_pos, "`style` that loads a file or a URL removed", "unsafe HTML removed");
         continue;
       }
       if (!attribute_allowed(tag, name, value) || el.attribute(a->name)) continue;

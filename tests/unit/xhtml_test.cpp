@@ -182,3 +182,25 @@ TEST_CASE("GFM task list checkboxes become characters") {
   CHECK(r.xml.find("\u2611 done") != std::string::npos);
   CHECK(r.xml.find("\u2610 open") != std::string::npos);
 }
+
+TEST_CASE("xhtml: regression: a style loading a remote image made the book invalid (RSC-006)") {
+  auto r = convert("<p style=\"background: URL(http://tracker/x.png)\">a</p><p style=\"color: red\">b</p>");
+  CHECK(r.xml == "<p>a</p><p style=\"color: red\">b</p>");
+  CHECK(r.warnings == Strings{"post.md:1: warning: `style` that loads a file or a URL removed"});
+  CHECK(convert("<p style=\"background: u\\rl(x.png)\">escaped</p>").xml == "<p>escaped</p>");
+}
+
+TEST_CASE("xhtml: HTML nested past the limit is an error naming the line, not a stack overflow") {
+  std::string html = "<p>x</p>\n";
+  for (int i = 0; i < 150; ++i) html += "<span>";
+  Diagnostics diag;
+  pugi::xml_document doc;
+  try {
+    append_html(doc.append_child("div"), html, "post.md", diag);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.where.format("error").rfind("post.md:", 0) == 0);
+    CHECK(e.what() == std::string("nested more than 100 levels deep (quotes, lists, emphasis or HTML elements "
+                                  "inside each other); e-book readers cannot show that"));
+  }
+}
