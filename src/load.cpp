@@ -4,10 +4,12 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "input_limits.h"
 #include "site.h"
 
 namespace mkepub {
@@ -50,19 +52,55 @@ std::string display_name(const fs::path& input, const fs::path& relative) {
   return base + relative.generic_string();
 }
 
+// Rounded up, so that a size just over a limit does not read as the limit itself.
+std::string megabytes(uintmax_t bytes) {
+  char text[32];
+  double tenths = std::ceil(double(bytes) * 10 / (1 << 20));
+  std::snprintf(text, sizeof text, std::fmod(tenths, 10) == 0 ? "%.0f MB" : "%.1f MB", tenths / 10);
+  return text;
+}
+
 struct Adder {
   bool keep_going;
   std::vector<SourceFile>& out;
   Diagnostics& diag;
+  uintmax_t total = 0;  // bytes of the posts added
+  bool over = false;    // a limit for the whole book was passed: no more posts are read
   void operator()(const fs::path& file, std::string display, const fs::path& root, bool explicit_input);
+  std::optional<std::string> read_post(const fs::path& file, const std::string& display);
 };
 
-void Adder::operator()(const fs::path& file, std::string display, const fs::path& root, bool explicit_input) {
-  auto bytes = read_file(file);
+// The post's bytes within the limits of input_limits.h, or nullopt with the reason reported.
+std::optional<std::string> Adder::read_post(const fs::path& file, const std::string& display) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) {  // a device or a pipe could be endless or never end
+    diag.post_error({display, 0, 0, "not a regular file"}, keep_going);
+    return std::nullopt;
+  }
+  auto bytes = read_file(file, kMaxPostBytes);
   if (!bytes) {
     diag.post_error({display, 0, 0, "cannot read file"}, keep_going);
-    return;
+  } else if (bytes->size() > kMaxPostBytes) {
+    auto size = fs::file_size(file, ec);
+    diag.post_error({display, 0, 0, "the post is " + (ec ? "over " + megabytes(kMaxPostBytes) : megabytes(size)) +
+                                         "; the limit is " + megabytes(kMaxPostBytes) + " per post"}, keep_going);
+  } else if (out.size() >= kMaxPosts || (total += bytes->size()) > kMaxTotalPostBytes) {
+    over = true;
+    diag.error({display, 0, 0, out.size() >= kMaxPosts
+                                   ? "more than " + std::to_string(kMaxPosts) + " posts; the limit is " +
+                                         std::to_string(kMaxPosts) + " per book"
+                                   : "the posts add up to more than " + megabytes(kMaxTotalPostBytes) +
+                                         ", the limit for one book"});
+  } else {
+    return bytes;
   }
+  return std::nullopt;
+}
+
+void Adder::operator()(const fs::path& file, std::string display, const fs::path& root, bool explicit_input) {
+  if (over) return;
+  auto bytes = read_post(file, display);
+  if (!bytes) return;
   try {
     auto text = decode_text(std::move(*bytes), display);
     // A .txt file found in a folder is a post only when it opens with front matter, like the seed.
@@ -75,13 +113,24 @@ void Adder::operator()(const fs::path& file, std::string display, const fs::path
 
 }  // namespace
 
-std::optional<std::string> read_file(const fs::path& file) {
+std::optional<std::string> read_file(const fs::path& file, size_t max_bytes) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  std::string bytes;
+  char buf[1 << 16];
+  while (bytes.size() <= max_bytes) {
+    in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, max_bytes + 1 - bytes.size())));
+    bytes.append(buf, static_cast<size_t>(in.gcount()));
+    if (!in) break;
+  }
   if (in.bad()) return std::nullopt;
-  return std::move(ss).str();
+  return bytes;
+}
+
+bool is_within(const std::vector<fs::path>& roots, const fs::path& file) {
+  for (const auto& r : roots)
+    if (std::mismatch(r.begin(), r.end(), file.begin(), file.end()).first == r.end()) return true;
+  return false;
 }
 
 std::function<std::optional<std::string>(const fs::path&)> confined_reader(std::vector<fs::path> roots) {
@@ -91,10 +140,10 @@ std::function<std::optional<std::string>(const fs::path&)> confined_reader(std::
   return [roots](const fs::path& file) -> std::optional<std::string> {
     std::error_code ec;
     auto f = fs::weakly_canonical(file, ec);
-    if (ec || !fs::is_regular_file(f, ec)) return std::nullopt;
-    for (const auto& r : roots)
-      if (std::mismatch(r.begin(), r.end(), f.begin(), f.end()).first == r.end()) return read_file(f);
-    return std::nullopt;
+    if (ec || !fs::is_regular_file(f, ec) || !is_within(roots, f)) return std::nullopt;
+    auto bytes = read_file(f, kMaxAssetBytes);
+    if (bytes && bytes->size() > kMaxAssetBytes) return std::nullopt;
+    return bytes;
   };
 }
 
@@ -133,6 +182,7 @@ namespace {
 std::vector<fs::path> find_posts(const fs::path& folder, Diagnostics& diag) {
   std::vector<fs::path> files;
   std::error_code ec;
+  const std::vector<fs::path> inside = {fs::weakly_canonical(folder, ec)};
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     auto name = it->path().filename().string();
@@ -141,7 +191,14 @@ std::vector<fs::path> find_posts(const fs::path& folder, Diagnostics& diag) {
       if (is_dir) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec) && is_post_name(it->path())) files.push_back(it->path());
+    if (!it->is_regular_file(ec) || !is_post_name(it->path())) continue;
+    std::error_code link_ec;
+    if (it->is_symlink(link_ec) && !is_within(inside, fs::weakly_canonical(it->path(), link_ec))) {
+      diag.warn({it->path().generic_string(), 0, 0, "links to a file outside the input folder; not read",
+                 "outside the input folders"});
+      continue;
+    }
+    files.push_back(it->path());
   }
   if (ec) diag.error({folder.generic_string(), 0, 0, "cannot read folder: " + ec.message()});
   std::sort(files.begin(), files.end());

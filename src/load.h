@@ -27,10 +27,15 @@ Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagno
 // UTF-8 text without BOM and with LF line ends, or an InputError naming the first bad byte's line and column.
 std::string decode_text(std::string bytes, const std::string& display);
 
-// The bytes of a file, or nullopt when it cannot be read.
-std::optional<std::string> read_file(const fs::path& file);
+// The bytes of a file, or nullopt when it cannot be read. With `max_bytes`, at most max_bytes + 1 are read: more
+// than max_bytes says the file is over the limit, without reading a huge (or endless, /dev/zero) file whole.
+std::optional<std::string> read_file(const fs::path& file, size_t max_bytes = std::string::npos - 1);
 
-// A reader of the files under `roots` only: anything else, symlinks leading out included, reads as missing.
+// Whether `file` is one of `roots` or inside one, both canonical (fs::weakly_canonical).
+bool is_within(const std::vector<fs::path>& roots, const fs::path& file);
+
+// A reader of the regular files under `roots` only, up to kMaxAssetBytes (input_limits.h): anything else,
+// symlinks leading out included, reads as missing.
 std::function<std::optional<std::string>(const fs::path&)> confined_reader(std::vector<fs::path> roots);
 
 }  // namespace mkepub
