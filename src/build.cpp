@@ -111,17 +111,21 @@ LinkContext link_context(const Options& options, const std::optional<Site>& site
 }
 
 // The cover: --cover, else the site's `cover`, else one rendered from the title and authors.
+// A site's cover is read as its images are, from inside the input folders only; --cover from anywhere.
 std::optional<Asset> make_cover(const Options& options, const std::optional<Site>& site, const Metadata& meta,
-                                Diagnostics& diag) {
+                                const ReadAsset& read, Diagnostics& diag) {
   fs::path file = options.cover;
   if (file.empty() && site)
     if (auto it = site->config.variables.find("cover"); it != site->config.variables.end() && !it->second.empty())
       file = it->second[0] == '/' ? site->source_dir / it->second.substr(1) : site->root / it->second;
   if (file.empty()) return Asset{{}, "images/cover.png", "image/png", render_cover_png(meta.title, meta.creators, meta.language)};
-  auto bytes = read_file(file);
+  bool from_site = options.cover.empty();
+  auto bytes = from_site ? read(file) : read_file(file);
   std::string type = bytes ? sniff_image_type(*bytes) : "";
   if (!bytes || type.empty() || type == "image/svg+xml") {
-    diag.error({file.generic_string(), 0, 0, bytes ? "the cover must be a PNG, JPEG or GIF image" : "cannot read the cover image"});
+    diag.error({file.generic_string(), 0, 0, bytes       ? "the cover must be a PNG, JPEG or GIF image"
+                                             : from_site ? "cannot read the cover image inside the input folders"
+                                                         : "cannot read the cover image"});
     return std::nullopt;
   }
   return Asset{file, std::string("images/cover") + (type == "image/png" ? ".png" : type == "image/gif" ? ".gif" : ".jpg"), type, std::move(*bytes)};
@@ -153,6 +157,18 @@ std::string fallback_title(const Options& options) {
   if (options.inputs.empty()) return "Untitled";
   auto p = fs::weakly_canonical(options.inputs.front());
   return fs::is_directory(p) ? p.filename().string() : p.stem().string();
+}
+
+// Whether writing `output` would overwrite a file the book is made from: a post, an image or the cover.
+bool overwrites_a_source(const fs::path& output, const std::vector<Post>& posts, const Book& book) {
+  std::error_code ec;
+  if (output.empty() || !fs::exists(output, ec)) return false;
+  auto same = [&](const fs::path& file) { return !file.empty() && fs::equivalent(file, output, ec); };
+  for (const auto& p : posts)
+    if (same(p.file)) return true;
+  for (const auto& a : book.assets)
+    if (same(a.source)) return true;
+  return book.cover && same(book.cover->source);
 }
 
 }  // namespace
@@ -201,8 +217,12 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
   for (const auto& ch : book.chapters) all += counts.emplace_back(count_scripts(ch));
   book.meta = make_metadata(options, book.chapters, fallback_title(options), all);
   set_chapter_languages(book.chapters, counts, book.meta.language);
-  book.cover = make_cover(options, site, book.meta, diag);
+  book.cover = make_cover(options, site, book.meta, read, diag);
   if (diag.failed()) return std::nullopt;
+  if (overwrites_a_source(options.output, posts, book)) {
+    diag.error({options.output.generic_string(), 0, 0, "the output is one of the inputs; nothing written"});
+    return std::nullopt;
+  }
   book.date_range = date_range(posts);
   book.every_image_has_alt = every_image_has_alt(book.chapters);
   book.fonts = embed_fonts(options, book, diag);

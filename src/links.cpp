@@ -23,6 +23,12 @@ bool has_scheme(const std::string& url) {
   return i > 0 && i < url.size() && url[i] == ':' && std::isalpha(static_cast<unsigned char>(url[0]));
 }
 
+bool is_file_url(const std::string& url) {
+  std::string scheme = url.substr(0, 5);
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+  return scheme == "file:";
+}
+
 // Schemes reading systems open (IANA-registered; epubcheck warns on others, such as docs' `xref:`).
 bool is_web_scheme(const std::string& url) {
   std::string scheme = url.substr(0, url.find(':'));
@@ -130,6 +136,11 @@ class Resolver {
     std::string src = img.attribute("src").value();
     int line = img.attribute(kLineAttr).as_int();
     std::string alt = img.attribute("alt").value();
+    if (is_file_url(src)) {
+      diag_.warn({ch.post->display, line, 0, "image `" + src + "` is a file URL, which a book cannot reach; not read",
+                  "outside the input folders"});
+      return replace_by_text(img, alt);
+    }
     if (has_scheme(src) || src.rfind("//", 0) == 0) {
       diag_.warn({ch.post->display, line, 0, "remote image `" + src + "` not fetched; linked instead", "remote image"});
       if (img.select_node("ancestor::*[local-name()='a']")) return replace_by_text(img, alt.empty() ? src : alt);
