@@ -31,6 +31,11 @@ std::string quote(const std::string& s) {
 
 Run run_mkepub(const std::string& args) { return run(quote(MKEPUB_BINARY) + " " + args); }
 
+Run run_mkepub_bounded(const std::string& args, int seconds) {
+  // 8 GB of address space: mkepub's threads reserve stacks and malloc arenas they never touch.
+  return run("ulimit -v 8000000; timeout -k 5 " + std::to_string(seconds) + " " + quote(MKEPUB_BINARY) + " " + args);
+}
+
 Epubcheck epubcheck(const fs::path& epub) {
   Epubcheck e;
   auto r = run("java -jar /usr/share/java/epubcheck.jar " + quote(epub.string()));

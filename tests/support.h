@@ -18,6 +18,9 @@ Run run(const std::string& command);
 // Runs the mkepub binary under test with `args` (already shell-quoted where needed).
 Run run_mkepub(const std::string& args);
 std::string quote(const std::string& s);
+// The binary with a time and memory bound (`timeout`, `ulimit -v`), so that a hang or a blow-up fails the test
+// instead of stalling the suite: 124 is a timeout, 128+N death by signal N.
+Run run_mkepub_bounded(const std::string& args, int seconds = 60);
 
 struct Epubcheck {
   int fatals = -1, errors = -1, warnings = -1;

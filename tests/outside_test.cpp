@@ -1,0 +1,87 @@
+// Nothing outside the input folders is read: links, images, includes, symlinks and a site's cover that lead out
+// get a warning (or an error) and their bytes never reach the book.
+#include <doctest/doctest.h>
+
+#include "container.h"
+#include "support.h"
+
+using namespace mkepub;
+using namespace mkepub::test;
+
+namespace {
+
+const char* const kMarkers[] = {"OUTSIDE-SECRET-PNG", "OUTSIDE-SECRET-TXT", "OUTSIDE-SECRET-POST",
+                                "ENV-SECRET-MARKER"};
+
+// A folder `outside` beside the input with files worth stealing: a PNG, a text file and a post.
+void make_outside(const TempDir& tmp) {
+  spit(tmp / "outside/secret.png", std::string("\x89PNG\r\n\x1a\n", 8) + "OUTSIDE-SECRET-PNG");
+  spit(tmp / "outside/secret.txt", "OUTSIDE-SECRET-TXT\n");
+  spit(tmp / "outside/secret.md", "---\ntitle: Secret\n---\nOUTSIDE-SECRET-POST\n");
+}
+
+void require_nothing_outside(const fs::path& epub) {
+  for (auto& e : unzip_entries(slurp(epub)))
+    for (const char* marker : kMarkers) CHECK_MESSAGE(e.bytes.find(marker) == std::string::npos, e.path, " has ", marker);
+}
+
+bool says(const Run& r, const std::string& text) { return r.output.find(text) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("outside: images, links and includes leading out of the input are not read, each with a warning") {
+  TempDir tmp;
+  make_outside(tmp);
+  const std::string abs = (tmp / "outside").string();
+  fs::create_directories(tmp / "in");
+  fs::create_symlink("../outside/secret.png", tmp / "in/inlink.png");
+  spit(tmp / "in/post.md", "---\ntitle: Post\n---\n"
+                           "![rel](../outside/secret.png)\n\n"                          // line 4
+                           "![deep](../../../../../../../../.." + abs + "/secret.png)\n\n"  // 6
+                           "![abs](" + abs + "/secret.png)\n\n"                         // 8
+                           "![file](file://" + abs + "/secret.png)\n\n"                 // 10
+                           "![environ](/proc/self/environ)\n\n"                         // 12
+                           "![link](inlink.png)\n\n"                                    // 14
+                           "<img src=\"../outside/secret.png\" alt=\"raw\">\n\n"        // 16
+                           "[passwd](../../etc/passwd) [abs](/etc/passwd) [file](file:///etc/passwd)\n\n"  // 18
+                           "{{#include ../outside/secret.txt}}\n\n"                     // 20
+                           "{{< include \"../outside/secret.txt\" >}}\n\n"
+                           "{% include_code ../outside/secret.txt %}\n");
+  auto r = run("MKEPUB_TEST_SECRET=ENV-SECRET-MARKER " + quote(MKEPUB_BINARY) + " " + quote(tmp / "in") +
+               " --verbose -o " + quote(tmp / "book.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  require_valid(tmp / "book.epub");
+  require_nothing_outside(tmp / "book.epub");
+  for (int line : {4, 6, 8, 12, 14, 16}) CHECK_MESSAGE(says(r, "in/post.md:" + std::to_string(line) + ": warning: image"), line);
+  CHECK(says(r, "in/post.md:10: warning: image `file://" + abs + "/secret.png` is a file URL, which a book cannot "
+                "reach; not read"));
+  CHECK(says(r, "in/post.md:18: warning: link to `../../etc/passwd` does not lead to a post; kept as plain text"));
+  CHECK(says(r, "warning: link `file:///etc/passwd` has a scheme readers do not know; kept as plain text"));
+  CHECK(says(r, "in/post.md:20: warning: include `../outside/secret.txt` not found"));
+}
+
+TEST_CASE("outside: a post symlinked from outside the input folder is not read") {
+  TempDir tmp;
+  make_outside(tmp);
+  spit(tmp / "in/post.md", "---\ntitle: Post\n---\nbody\n");
+  fs::create_symlink("../outside/secret.md", tmp / "in/evil.md");
+  auto r = run_mkepub(quote(tmp / "in") + " -o " + quote(tmp / "book.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(says(r, "in/evil.md: warning: links to a file outside the input folder; not read"));
+  require_valid(tmp / "book.epub");
+  require_nothing_outside(tmp / "book.epub");
+}
+
+TEST_CASE("outside: a site's cover outside the site is not read") {
+  TempDir tmp;
+  make_outside(tmp);
+  spit(tmp / "site/_config.yml", "title: Site\ncover: ../outside/secret.png\n");
+  spit(tmp / "site/source/_posts/a.md", "---\ntitle: A\n---\nbody\n");
+  auto r = run_mkepub(quote(tmp / "site") + " -o " + quote(tmp / "book.epub"));
+  INFO(r.output);
+  CHECK(r.code == 1);
+  CHECK(says(r, "outside/secret.png: error: cannot read the cover image inside the input folders"));
+  CHECK_FALSE(fs::exists(tmp / "book.epub"));
+}
