@@ -1,0 +1,140 @@
+// Nothing lost: a failed build leaves the existing book byte for byte and no temporary file, the inputs are never
+// touched, and an output that would overwrite an input, or cannot be written, is a clear error.
+#include <doctest/doctest.h>
+
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include <map>
+
+#include "support.h"
+
+using namespace mkepub;
+using namespace mkepub::test;
+
+namespace {
+
+// Every file under `dir` with its bytes and modification time.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    auto time = e.last_write_time().time_since_epoch().count();
+    files[e.path().string()] = slurp(e.path()) + "@" + std::to_string(time);
+  }
+  return files;
+}
+
+int temporaries(const fs::path& dir) {
+  int n = 0;
+  for (auto& e : fs::directory_iterator(dir)) n += e.path().filename().string().find(".tmp-") != std::string::npos;
+  return n;
+}
+
+// A small blog with an image, written into `dir`.
+void make_blog(const fs::path& dir) {
+  spit(dir / "post.md", "---\ntitle: Post\n---\n![a picture](pic.png)\n");
+  spit(dir / "pic.png", slurp(fs::path(MKEPUB_SOURCE_DIR) / "samples/hello-world/diagram.png"));
+}
+
+// Unmounts on scope exit what a test mounted.
+struct Mount {
+  fs::path dir;
+  bool mounted = false;
+  Mount(const fs::path& d, const std::string& size) : dir(d) {
+    fs::create_directories(dir);
+    mounted = mount("tmpfs", dir.c_str(), "tmpfs", 0, ("size=" + size).c_str()) == 0;
+  }
+  ~Mount() {
+    if (mounted) umount(dir.c_str());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("output: a failed build leaves the existing book byte for byte, and the inputs untouched") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  auto before = snapshot(tmp / "in");
+  REQUIRE(run_mkepub(quote(tmp / "in") + " -q -o " + quote(tmp / "book.epub")).code == 0);
+  require_valid(tmp / "book.epub");
+  const std::string book = slurp(tmp / "book.epub");
+  CHECK(snapshot(tmp / "in") == before);
+
+  spit(tmp / "bad/yaml.md", "---\ntags: [a\n---\n");
+  spit(tmp / "deep/deep.md", std::string(500, '>') + " x\n");
+  spit(tmp / "bomb/b.md", "---\na: &a [x, *a]\n---\n");
+  for (const char* input : {"bad", "deep", "bomb", "missing"}) {
+    auto r = run_mkepub(quote(tmp / input) + " -o " + quote(tmp / "book.epub"));
+    CHECK_MESSAGE(r.code == 1, input);
+    CHECK_MESSAGE(slurp(tmp / "book.epub") == book, input);
+    CHECK(temporaries(tmp.path) == 0);
+  }
+  CHECK(snapshot(tmp / "in") == before);
+}
+
+TEST_CASE("output: an image the book embeds, or a post, may not be the output") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  auto before = snapshot(tmp / "in");
+  for (const char* file : {"pic.png", "post.md"}) {
+    auto r = run_mkepub(quote(tmp / "in") + " -o " + quote(tmp / "in" / file));
+    INFO(r.output);
+    CHECK(r.code == 1);
+    CHECK(r.output.find((tmp / "in" / file).string() + ": error: the output is one of the inputs; nothing written") !=
+          std::string::npos);
+  }
+  CHECK(snapshot(tmp / "in") == before);
+  CHECK(temporaries(tmp / "in") == 0);
+}
+
+TEST_CASE("output: a missing output folder is an error, not created") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  auto r = run_mkepub(quote(tmp / "in") + " -o " + quote(tmp / "no/such/book.epub"));
+  CHECK(r.code == 1);
+  CHECK(r.output.find("no/such/book.epub: error: cannot write in " + (tmp / "no/such").string() +
+                      ": No such file or directory") != std::string::npos);
+  CHECK_FALSE(fs::exists(tmp / "no"));
+}
+
+TEST_CASE("output: a read-only output folder is an error, and its book survives") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  spit(tmp / "ro/book.epub", "OLD BOOK");
+  fs::permissions(tmp / "ro", fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                                  fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  // root writes anywhere: the build runs as nobody.
+  std::string as_user = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  auto r = run(as_user + quote(MKEPUB_BINARY) + " " + quote(tmp / "in") + " -o " + quote(tmp / "ro/book.epub"));
+  INFO(r.output);
+  CHECK(r.code == 1);
+  CHECK(r.output.find("ro/book.epub: error: cannot write in " + (tmp / "ro").string() + ": Permission denied") !=
+        std::string::npos);
+  CHECK(slurp(tmp / "ro/book.epub") == "OLD BOOK");
+  CHECK(temporaries(tmp / "ro") == 0);
+  fs::permissions(tmp / "ro", fs::perms::all);
+}
+
+TEST_CASE("output: a full disk is an error, and the old book and no temporary file are left") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  // An image that does not compress makes the book bigger than the disk.
+  std::string noise(std::string("\x89PNG\r\n\x1a\n", 8));
+  for (uint32_t x = 1; noise.size() < (256 << 10);) noise += static_cast<char>((x = x * 1103515245 + 12345) >> 24);
+  spit(tmp / "in/noise.png", noise);
+  spit(tmp / "in/big.md", "---\ntitle: Big\n---\n![noise](noise.png)\n");
+  Mount disk(tmp / "disk", "64k");
+  if (!disk.mounted) {
+    MESSAGE("skipped: cannot mount a tmpfs here (needs root and the mount permission)");
+    return;
+  }
+  spit(tmp / "disk/book.epub", "OLD BOOK");
+  auto r = run_mkepub(quote(tmp / "in") + " -o " + quote(tmp / "disk/book.epub"));
+  INFO(r.output);
+  CHECK(r.code == 1);
+  CHECK(r.output.find("disk/book.epub: error: cannot write " + (tmp / "disk/book.epub").string() +
+                      ": No space left on device") != std::string::npos);
+  CHECK(slurp(tmp / "disk/book.epub") == "OLD BOOK");
+  CHECK(temporaries(tmp / "disk") == 0);
+}
