@@ -47,10 +47,15 @@ Result build_one(PlannedBook& book, Diagnostics& diag) {
   try {
     auto entries = assemble_book(book.options, book.site, std::move(book.posts), mine, &r.deps);
     if (entries) {
-      auto bytes = zip_entries(*entries);
-      write_atomically(book.options.output, bytes);
+      size_t size = 0;
+      write_atomically(book.options.output, [&](const Sink& write) {
+        write_zip(std::move(*entries), [&](std::string_view piece) {
+          size += piece.size();
+          write(piece);
+        });
+      });
       r.ok = true;
-      r.bytes = bytes.size();
+      r.bytes = size;
     }
   } catch (const InternalError&) {
     throw;
@@ -143,7 +148,7 @@ int build_from_config(const fs::path& config, const Options& cli, const std::set
     auto& b = planned.front();
     auto entries = assemble_book(b.options, b.site, std::move(b.posts), diag, &deps);
     if (!entries) return 1;
-    write_atomically(b.options.output, zip_entries(*entries));
+    write_atomically(b.options.output, [&](const Sink& write) { write_zip(std::move(*entries), write); });
     if (!b.options.depfile.empty()) write_atomically(b.options.depfile, make_dependencies(b.options.output, deps));
     if (written) written->push_back(b.options.output);
     return 0;

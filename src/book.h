@@ -102,13 +102,28 @@ struct Heading {
   std::string slug;    // the post's own anchor for it (GitHub/Hexo style), for links written by hand
 };
 
+// A page while the rest of the book is assembled: written out and deflated (fast), a tenth of its DOM's size.
+struct Parked {
+  std::string deflated;
+  size_t size = 0;
+};
+
 // One more XHTML file of a chapter: long posts are split so that no file is too big for a reader.
 struct Page {
   std::string href;
   std::shared_ptr<pugi::xml_document> doc;
+  Parked parked;  // while the book is assembled (see park_pages)
 };
 
-// A post rendered into an XHTML page. The DOM stays open until links and images across the book are resolved.
+// An <img> as the post wrote it, listed before the page is parked; the book's images are read from these.
+struct ImageUse {
+  std::string src;
+  int line = 0;
+  bool has_alt = false;
+};
+
+// A post rendered into an XHTML page. Its DOM is parked (written out, dropped) once rendered, and opened again
+// when links across the book are resolved: thousands of open DOMs would take gigabytes.
 struct Chapter {
   const Post* post = nullptr;
   std::string href;  // "text/c0001.xhtml", relative to the package folder
@@ -119,6 +134,8 @@ struct Chapter {
   std::shared_ptr<pugi::xml_document> doc;
   std::vector<Page> continued;                  // the rest of a long post, in order
   std::map<std::string, std::string> page_of_id;  // ids that moved to a continued page -> its href
+  Parked parked;                                // the first page while parked
+  std::vector<ImageUse> images;                 // in order, every page's
 
   // The file holding `id` (the chapter's first page unless the id moved).
   const std::string& href_of(const std::string& id) const {
@@ -174,6 +191,11 @@ struct Entry {
   std::string path;  // inside the zip
   std::string bytes;
   bool stored = false;  // mimetype is stored, everything else deflated
+  // Already deflated (on a worker thread, see deflate.h): `bytes` is raw DEFLATE data of `size` bytes whose
+  // CRC-32 is `crc`; the zip writer copies it as it is.
+  bool deflated = false;
+  size_t size = 0;
+  unsigned long crc = 0;
 };
 
 // Where the package document lives inside the container; every href in the book is relative to it.

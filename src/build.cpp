@@ -7,9 +7,9 @@
 #include <cstdio>
 
 #include "chapter.h"
+#include "check.h"
 #include "cover.h"
 #include "fonts.h"
-#include "check.h"
 #include "dates.h"
 #include "language.h"
 #include "links.h"
@@ -23,6 +23,7 @@
 #include "split.h"
 #include "vertical.h"
 #include "container.h"
+#include "deflate.h"
 
 namespace mkepub {
 namespace {
@@ -33,37 +34,6 @@ std::string chapter_href(size_t index) {
   return name;
 }
 
-// Posts are independent until the book is assembled: render them on `jobs` threads (0: every core). Each
-// chapter lands in its own slot, so the book is the same whatever the threads' timing. A post past a limit
-// (input_limits.h) is reported; with --keep-going it is left out and the others are rendered again, so that the
-// chapter files stay numbered without a gap.
-std::optional<std::vector<Chapter>> render_chapters(std::vector<Post>& posts, const TemplateOverrides& templates,
-                                                    const Options& options, Diagnostics& diag) {
-  std::vector<Chapter> chapters(posts.size());
-  std::vector<char> failed(posts.size(), 0);
-  parallel_for(posts.size(), options.jobs, [&](size_t i) {
-    try {
-      chapters[i] = render_chapter(posts[i], chapter_href(i), diag, templates);
-    } catch (const InputError& e) {
-      diag.post_error(e.where, options.keep_going);
-      failed[i] = 1;
-      return;
-    }
-    if (options.vertical) make_vertical(*chapters[i].doc);  // before splitting: its spans count too
-    split_long_chapter(chapters[i]);
-  });
-  if (diag.failed()) return std::nullopt;
-  if (std::find(failed.begin(), failed.end(), 1) == failed.end()) return chapters;
-  std::vector<Post> kept;
-  for (size_t i = 0; i < posts.size(); ++i)
-    if (!failed[i]) kept.push_back(std::move(posts[i]));
-  posts = std::move(kept);
-  if (posts.empty()) return std::nullopt;
-  Diagnostics again;  // the warnings of the posts kept were reported by the first rendering
-  return render_chapters(posts, templates, options, again);
-}
-
-
 // Running text only: code is not prose and would make every technical blog look English.
 ScriptCounts count_scripts(const Chapter& ch) {
   ScriptCounts counts;
@@ -71,6 +41,115 @@ ScriptCounts count_scripts(const Chapter& ch) {
   for (auto x : ch.doc->select_nodes("//text()[not(ancestor::*[local-name()='pre' or local-name()='code'])]"))
     counts.add(x.node().value());
   return counts;
+}
+
+// Gives a chapter another file name (c0005 -> c0004), its continued pages and moved ids with it.
+void renumber(Chapter& ch, const std::string& href) {
+  auto stem = [](const std::string& h) { return h.substr(0, h.rfind('.')); };
+  const std::string from = stem(ch.href), to = stem(href);
+  auto move = [&](std::string& h) {
+    if (h.rfind(from, 0) == 0) h = to + h.substr(from.size());
+  };
+  for (auto& page : ch.continued) move(page.href);
+  for (auto& [id, page_href] : ch.page_of_id) move(page_href);
+  ch.href = href;
+}
+
+// Posts are independent until the book is assembled: expanded, rendered, split and parked on `jobs` threads
+// (0: every core). Each chapter lands in its own slot, so the book is the same whatever the threads' timing.
+// A post's Markdown is dropped once rendered, and its DOM once parked: memory stays near the book's size.
+// A post past a limit (input_limits.h) is reported; with --keep-going it is left out and the chapters after it
+// are renumbered, so that the chapter files stay numbered without a gap.
+std::optional<std::vector<Chapter>> render_chapters(std::vector<Post>& posts, const PostTagExpander& tags,
+                                                    const Book& book, const Options& options,
+                                                    std::vector<ScriptCounts>& counts, Diagnostics& diag) {
+  std::vector<Chapter> chapters(posts.size());
+  std::vector<char> failed(posts.size(), 0);
+  counts.assign(posts.size(), {});
+  parallel_for(posts.size(), options.jobs, [&](size_t i) {
+    try {
+      posts[i].body = tags.expand(posts[i], diag);
+      chapters[i] = render_chapter(posts[i], chapter_href(i), diag, book.templates);
+    } catch (const InputError& e) {
+      diag.post_error(e.where, options.keep_going);
+      failed[i] = 1;
+      return;
+    }
+    std::string().swap(posts[i].body);
+    Chapter& ch = chapters[i];
+    if (book.vertical) make_vertical(*ch.doc);  // before splitting: its spans count too
+    split_long_chapter(ch);
+    counts[i] = count_scripts(ch);
+    list_images(*ch.doc, ch.images);
+    for (const auto& page : ch.continued) list_images(*page.doc, ch.images);
+    park_pages(ch);
+    progress_post_done();
+  });
+  if (diag.failed()) return std::nullopt;
+  if (std::find(failed.begin(), failed.end(), 1) == failed.end()) return chapters;
+  std::vector<Post> kept_posts;
+  std::vector<Chapter> kept;
+  std::vector<ScriptCounts> kept_counts;
+  for (size_t i = 0; i < posts.size(); ++i)
+    if (!failed[i]) {
+      kept_posts.push_back(std::move(posts[i]));
+      kept.push_back(std::move(chapters[i]));
+      kept_counts.push_back(counts[i]);
+    }
+  posts = std::move(kept_posts);
+  counts = std::move(kept_counts);
+  for (size_t i = 0; i < kept.size(); ++i) {
+    kept[i].post = &posts[i];
+    renumber(kept[i], chapter_href(i));
+  }
+  if (kept.empty()) return std::nullopt;
+  return kept;
+}
+
+// The chapters' pages as finished files, on `jobs` threads: each page is opened again, its links resolved
+// against the whole book, its language set, then checked, deflated and dropped. Returns the pages in order.
+struct FinishedPages {
+  std::vector<Entry> entries;
+  std::map<std::string, XmlFacts> facts;  // for the self-check
+  FontText font_text;                      // for the embedded fonts' subsets
+  bool every_image_has_alt = true;
+};
+
+FinishedPages finish_pages(std::vector<Chapter>& chapters, const LinkRewriter& links, const std::string& language,
+                           bool want_font_text, int jobs) {
+  struct Done {
+    std::vector<Entry> entries;
+    std::vector<XmlFacts> facts;
+    FontText font_text;
+    bool alt = true;
+  };
+  std::vector<Done> done(chapters.size());
+  parallel_for(chapters.size(), jobs, [&](size_t i) {
+    Chapter& ch = chapters[i];
+    auto finish = [&](const std::string& href, Parked& parked) {
+      auto doc = unpark_page(parked);
+      links.rewrite(i, href, *doc);
+      if (doc->select_node("//img[not(@alt) or @alt='']")) done[i].alt = false;
+      if (want_font_text) collect_font_text(*doc, ch.post->display, done[i].font_text);
+      Entry e{kPackageDir + href, finish_chapter(*doc, ch.language, language)};
+      doc.reset();
+      done[i].facts.push_back(scan_xml(e.path, e.bytes));
+      deflate_entry(e);
+      done[i].entries.push_back(std::move(e));
+    };
+    finish(ch.href, ch.parked);
+    for (auto& page : ch.continued) finish(page.href, page.parked);
+  });
+  FinishedPages out;
+  for (auto& d : done) {
+    for (size_t k = 0; k < d.entries.size(); ++k) {
+      out.facts.emplace(d.entries[k].path, std::move(d.facts[k]));
+      out.entries.push_back(std::move(d.entries[k]));
+    }
+    if (want_font_text) add_font_text(out.font_text, std::move(d.font_text));
+    out.every_image_has_alt = out.every_image_has_alt && d.alt;
+  }
+  return out;
 }
 
 // A post's language: its front matter's, else its text's when that differs from the book's primary language.
@@ -144,21 +223,6 @@ std::string date_range(const std::vector<Post>& posts) {
   return a == b ? a : a + " \u2013 " + b;
 }
 
-bool every_image_has_alt(const std::vector<Chapter>& chapters) {
-  for (const auto& ch : chapters) {
-    if (ch.doc->select_node("//img[not(@alt) or @alt='']")) return false;
-    for (const auto& page : ch.continued)
-      if (page.doc->select_node("//img[not(@alt) or @alt='']")) return false;
-  }
-  return true;
-}
-
-std::string fallback_title(const Options& options) {
-  if (options.inputs.empty()) return "Untitled";
-  auto p = fs::weakly_canonical(options.inputs.front());
-  return fs::is_directory(p) ? p.filename().string() : p.stem().string();
-}
-
 // Whether writing `output` would overwrite a file the book is made from: a post, an image or the cover.
 bool overwrites_a_source(const fs::path& output, const std::vector<Post>& posts, const Book& book) {
   std::error_code ec;
@@ -169,6 +233,12 @@ bool overwrites_a_source(const fs::path& output, const std::vector<Post>& posts,
   for (const auto& a : book.assets)
     if (same(a.source)) return true;
   return book.cover && same(book.cover->source);
+}
+
+std::string fallback_title(const Options& options) {
+  if (options.inputs.empty()) return "Untitled";
+  auto p = fs::weakly_canonical(options.inputs.front());
+  return fs::is_directory(p) ? p.filename().string() : p.stem().string();
 }
 
 }  // namespace
@@ -196,14 +266,15 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
   std::vector<fs::path> roots = options.resource_paths;
   for (const auto& input : options.inputs) roots.push_back(fs::is_directory(input) ? input : fs::absolute(input).parent_path());
   ReadAsset read = confined_reader(roots);
-  expand_post_tags(posts, site, read, diag);
+  PostTagExpander tags(posts, site, read);
 
   Book book;
   book.toc_depth = options.toc_depth;
   book.vertical = options.vertical;
   if (!options.templates.empty()) book.templates = load_templates(options.templates, diag);
   if (diag.failed()) return std::nullopt;
-  auto chapters = render_chapters(posts, book.templates, options, diag);
+  std::vector<ScriptCounts> counts;
+  auto chapters = render_chapters(posts, tags, book, options, counts, diag);
   if (!chapters) {
     if (!diag.failed()) diag.error({options.inputs.empty() ? "" : options.inputs.front().generic_string(), 0, 0,
                                     "nothing to build: every post was left out"});
@@ -211,12 +282,15 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
   }
   book.chapters = std::move(*chapters);
   auto links = link_context(options, site);
-  book.assets = resolve_links(book.chapters, links, read, diag);
-  std::vector<ScriptCounts> counts;
+  ImageTable images = resolve_images(book.chapters, links, read, diag);
   ScriptCounts all;
-  for (const auto& ch : book.chapters) all += counts.emplace_back(count_scripts(ch));
+  for (const auto& c : counts) all += c;
   book.meta = make_metadata(options, book.chapters, fallback_title(options), all);
   set_chapter_languages(book.chapters, counts, book.meta.language);
+  bool want_fonts = !options.fonts.empty() || !options.mono_font.empty();
+  auto pages = finish_pages(book.chapters, LinkRewriter(book.chapters, links, images, diag), book.meta.language,
+                            want_fonts, options.jobs);
+  book.assets = std::move(images.assets);
   book.cover = make_cover(options, site, book.meta, read, diag);
   if (diag.failed()) return std::nullopt;
   if (overwrites_a_source(options.output, posts, book)) {
@@ -224,8 +298,8 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
     return std::nullopt;
   }
   book.date_range = date_range(posts);
-  book.every_image_has_alt = every_image_has_alt(book.chapters);
-  book.fonts = embed_fonts(options, book, diag);
+  book.every_image_has_alt = pages.every_image_has_alt;
+  book.fonts = embed_fonts(options, book, std::move(pages.font_text), diag);
   if (diag.failed()) return std::nullopt;
   if (int depth = fit_toc_depth(book, kMaxPageBytes); depth < book.toc_depth) {
     diag.note({"", 0, 0, "table of contents limited to " + std::to_string(depth) + " level(s) to keep nav.xhtml small"});
@@ -237,13 +311,14 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
     if (!options.cover.empty()) deps->inputs.push_back(options.cover);
     deps->chapters = book.chapters.size();
   }
-  auto entries = package_book(book);
-  auto problems = check_book(entries);
+  auto entries = package_book(book, std::move(pages.entries));
+  auto problems = check_book(entries, pages.facts);
   if (!problems.empty()) {
     std::string all;
     for (const auto& p : problems) all += "\n  " + p;
     throw InternalError("the book failed mkepub's self-check (this is a bug in mkepub):" + all);
   }
+  parallel_for(entries.size(), options.jobs, [&](size_t i) { deflate_entry(entries[i]); });
   return entries;
 }
 
@@ -267,7 +342,7 @@ int build(const Options& options, Diagnostics& diag) {
   auto entries = assemble_book(options, collected->site, std::move(collected->posts), diag, &deps);
   if (!entries) return 1;
   try {
-    write_atomically(options.output, zip_entries(*entries));
+    write_atomically(options.output, [&](const Sink& write) { write_zip(std::move(*entries), write); });
     if (!options.depfile.empty()) write_atomically(options.depfile, make_dependencies(options.output, deps));
   } catch (const std::runtime_error& e) {
     diag.error({options.output.generic_string(), 0, 0, e.what()});

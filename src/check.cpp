@@ -2,6 +2,8 @@
 // well-formed XML, manifest completeness (RSC-007/OPF-003) and internal links (RSC-007/RSC-012).
 #include "check.h"
 
+#include "deflate.h"
+
 #include <pugixml.hpp>
 
 #include <cctype>
@@ -39,15 +41,24 @@ std::string resolve(const std::string& from, const std::string& href) {
   return out;
 }
 
-std::set<std::string> ids_of(const pugi::xml_document& doc) {
-  std::set<std::string> ids;
-  for (auto x : doc.select_nodes("//*[@id]")) ids.insert(x.node().attribute("id").value());
-  return ids;
+pugi::xml_document parse_xml(const std::string& path, const std::string& bytes, std::vector<std::string>& problems) {
+  pugi::xml_document doc;
+  auto r = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_declaration | pugi::parse_pi);
+  if (!r) problems.push_back(path + ": not well-formed XML at byte " + std::to_string(r.offset) + ": " + r.description());
+  // Kindle reads a page without this declaration as ISO-8859-1; XML allows it only once, first.
+  if (bytes.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>", 0) != 0)
+    problems.push_back(path + ": does not start with the XML declaration");
+  int declarations = 0;
+  for (auto n = doc.first_child(); n; n = n.next_sibling())
+    declarations += n.type() == pugi::node_declaration || n.type() == pugi::node_pi;
+  if (declarations != 1 || doc.select_node("//processing-instruction()"))
+    problems.push_back(path + ": XML declaration or processing instruction out of place");
+  return doc;
 }
 
 class Checker {
  public:
-  explicit Checker(const std::vector<Entry>& entries) {
+  Checker(const std::vector<Entry>& entries, const std::map<std::string, XmlFacts>& scanned) : scanned_(scanned) {
     for (const auto& e : entries) files_[e.path] = &e;
   }
 
@@ -65,46 +76,46 @@ class Checker {
       listed.insert(path);
       if (!files_.count(path)) fail(opf_path + ": manifest item " + path + " is not in the book");
       std::string type = item.attribute("media-type").value();
-      if (type == "application/xhtml+xml" || type == "application/x-dtbncx+xml") docs_.emplace(path, parse(path));
+      if (type == "application/xhtml+xml" || type == "application/x-dtbncx+xml") facts_.emplace(path, facts(path));
     }
     for (const auto& [path, entry] : files_)
       if (!listed.count(path) && path.rfind("META-INF/", 0) != 0) fail(path + " is not in the manifest");
-    for (const auto& [path, doc] : docs_) links(path, doc);
+    for (const auto& [path, f] : facts_) {
+      problems.insert(problems.end(), f.problems.begin(), f.problems.end());
+      links(path, f);
+    }
   }
 
   std::vector<std::string> problems;
 
  private:
   Files files_;
-  std::map<std::string, pugi::xml_document> docs_;
-  std::map<std::string, std::set<std::string>> ids_;
+  const std::map<std::string, XmlFacts>& scanned_;
+  std::map<std::string, XmlFacts> facts_;
 
   void fail(const std::string& what) { problems.push_back(what); }
 
   pugi::xml_document parse(const std::string& path) {
-    pugi::xml_document doc;
     auto it = files_.find(path);
     if (it == files_.end()) {
       fail(path + " is missing");
-      return doc;
+      return {};
     }
-    const std::string& bytes = it->second->bytes;
-    auto r = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_declaration | pugi::parse_pi);
-    if (!r) fail(path + ": not well-formed XML at byte " + std::to_string(r.offset) + ": " + r.description());
-    // Kindle reads a page without this declaration as ISO-8859-1; XML allows it only once, first.
-    if (bytes.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>", 0) != 0)
-      fail(path + ": does not start with the XML declaration");
-    int declarations = 0;
-    for (auto n = doc.first_child(); n; n = n.next_sibling())
-      declarations += n.type() == pugi::node_declaration || n.type() == pugi::node_pi;
-    if (declarations != 1 || doc.select_node("//processing-instruction()"))
-      fail(path + ": XML declaration or processing instruction out of place");
-    return doc;
+    return parse_xml(path, inflate_entry(*it->second), problems);
   }
 
-  void links(const std::string& path, const pugi::xml_document& doc) {
-    for (auto x : doc.select_nodes("//@href|//@src")) {
-      std::string href = x.attribute().value();
+  XmlFacts facts(const std::string& path) {
+    if (auto it = scanned_.find(path); it != scanned_.end()) return it->second;
+    auto it = files_.find(path);
+    if (it == files_.end()) {
+      fail(path + " is missing");
+      return {};
+    }
+    return scan_xml(path, inflate_entry(*it->second));
+  }
+
+  void links(const std::string& path, const XmlFacts& f) {
+    for (const auto& href : f.refs) {
       std::string target = resolve(path, href);
       if (target.empty()) continue;  // external
       if (!files_.count(target)) {
@@ -113,9 +124,8 @@ class Checker {
       }
       auto hash = href.find('#');
       if (hash == std::string::npos) continue;
-      auto doc_it = docs_.find(target);
-      if (doc_it != docs_.end() && !ids_.count(target)) ids_[target] = ids_of(doc_it->second);
-      if (doc_it == docs_.end() || !ids_[target].count(href.substr(hash + 1)))
+      auto doc_it = facts_.find(target);
+      if (doc_it == facts_.end() || !doc_it->second.ids.count(href.substr(hash + 1)))
         fail(path + ": link to " + href + ", whose fragment does not exist");
     }
   }
@@ -123,8 +133,16 @@ class Checker {
 
 }  // namespace
 
-std::vector<std::string> check_book(const std::vector<Entry>& entries) {
-  Checker checker(entries);
+XmlFacts scan_xml(const std::string& path, const std::string& bytes) {
+  XmlFacts f;
+  auto doc = parse_xml(path, bytes, f.problems);
+  for (auto x : doc.select_nodes("//*[@id]")) f.ids.insert(x.node().attribute("id").value());
+  for (auto x : doc.select_nodes("//@href|//@src")) f.refs.push_back(x.attribute().value());
+  return f;
+}
+
+std::vector<std::string> check_book(const std::vector<Entry>& entries, const std::map<std::string, XmlFacts>& scanned) {
+  Checker checker(entries, scanned);
   checker.run(entries);
   return checker.problems;
 }

@@ -1,12 +1,18 @@
 // The container: entries zipped as the OCF requires, byte-for-byte the same for the same entries.
 #pragma once
 
+#include <functional>
+#include <string_view>
+
 #include "book.h"
 
 namespace mkepub {
 
 // The .epub bytes: entries in order, mimetype stored, the rest deflated, fixed timestamps, no extra fields.
 std::string zip_entries(const std::vector<Entry>& entries);
+
+// The same, handed to `sink` in pieces; the entries are released as soon as the archive is complete.
+void write_zip(std::vector<Entry> entries, const std::function<void(std::string_view)>& sink);
 
 // Entries read back from .epub bytes (for tests and golden comparisons).
 std::vector<Entry> unzip_entries(const std::string& bytes);

@@ -21,6 +21,7 @@ const std::map<std::string, std::string_view>& embedded_font_config();  // gener
 namespace {
 
 enum Slot { regular, bold, italic, mono, slots };
+static_assert(slots == FontText::kSlots);
 
 // Which face draws a text node: code in the mono face, headings and strong text bold, emphasis italic.
 Slot slot_of(pugi::xml_node text) {
@@ -35,26 +36,15 @@ Slot slot_of(pugi::xml_node text) {
   return is_bold ? bold : is_italic ? italic : regular;
 }
 
-struct Texts {
-  std::string by_slot[slots];
-  std::map<char32_t, std::set<std::string>> chapters_of;  // for the "lacks characters" warning
-};
-
-void collect(const pugi::xml_document& doc, const std::string& where, Texts& t) {
-  for (auto x : doc.select_nodes("//text()")) {
-    std::string_view v = x.node().value();
-    t.by_slot[slot_of(x.node())] += v;
-    for (size_t i = 0; i < v.size();) t.chapters_of[next_code_point(v, i)].insert(where);
-  }
+// Each character once: a book's text is megabytes, the characters it uses a few thousand.
+std::string distinct(const std::string& text) {
+  std::string out;
+  for (char32_t c : codepoints_in(text)) out += utf8_of(c);
+  return out;
 }
 
-Texts book_texts(const Book& book) {
-  Texts t;
-  for (const auto& ch : book.chapters) {
-    collect(*ch.doc, ch.post->display, t);
-    for (const auto& page : ch.continued) collect(*page.doc, ch.post->display, t);
-    t.by_slot[regular] += ch.title;  // nav and NCX labels
-  }
+FontText book_texts(const Book& book, FontText t) {
+  for (const auto& ch : book.chapters) t.by_slot[regular] += ch.title;  // nav and NCX labels
   // The pages mkepub writes itself: title page, nav, landmarks, numbers of split lists.
   t.by_slot[bold] += book.meta.title + book.meta.subtitle;
   t.by_slot[regular] += book.meta.title + book.meta.subtitle + book.date_range + "0123456789.–、, ";
@@ -88,6 +78,22 @@ std::string font_name(size_t index, const std::string& ext) {
 
 }  // namespace
 
+void collect_font_text(const pugi::xml_document& page, const std::string& where, FontText& t) {
+  FontText mine;
+  for (auto x : page.select_nodes("//text()")) mine.by_slot[slot_of(x.node())] += x.node().value();
+  for (int s = 0; s < slots; ++s) {
+    mine.by_slot[s] = distinct(mine.by_slot[s]);
+    std::string_view v = mine.by_slot[s];
+    for (size_t i = 0; i < v.size();) mine.chapters_of[next_code_point(v, i)].insert(where);
+  }
+  add_font_text(t, std::move(mine));
+}
+
+void add_font_text(FontText& into, FontText part) {
+  for (int s = 0; s < FontText::kSlots; ++s) into.by_slot[s] = distinct(into.by_slot[s] + part.by_slot[s]);
+  for (auto& [c, where] : part.chapters_of) into.chapters_of[c].merge(where);
+}
+
 std::string configured_family(const std::string& language) {
   const auto& files = embedded_font_config();
   auto it = files.find("fonts.yaml");
@@ -102,10 +108,11 @@ std::string configured_family(const std::string& language) {
   return "";
 }
 
-std::vector<EmbeddedFont> embed_fonts(const Options& options, const Book& book, Diagnostics& diag) {
+std::vector<EmbeddedFont> embed_fonts(const Options& options, const Book& book, FontText chapters_text,
+                                      Diagnostics& diag) {
   std::vector<EmbeddedFont> out;
   if (options.fonts.empty() && options.mono_font.empty()) return out;
-  Texts texts = book_texts(book);
+  FontText texts = book_texts(book, std::move(chapters_text));
   std::vector<std::pair<std::string, bool>> families;  // family, is mono
   for (const auto& f : options.fonts) families.push_back({f, false});
   if (!options.mono_font.empty()) families.push_back({options.mono_font, true});

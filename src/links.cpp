@@ -8,6 +8,8 @@
 #include <cctype>
 #include <map>
 
+#include "chapter.h"
+#include "digest.h"
 #include "svg.h"
 #include "templates.h"
 #include "xhtml.h"
@@ -80,110 +82,44 @@ std::string extension_for(const std::string& media_type) {
   return ".svg";
 }
 
-class Resolver {
+// Reads and numbers the book's images, one use after another, so that numbering and warnings follow the book.
+class ImageReader {
  public:
-  Resolver(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read, Diagnostics& diag)
-      : chapters_(chapters), context_(context), posts_(chapters, context), read_(read), diag_(diag) {}
+  ImageReader(const LinkContext& context, const ReadAsset& read, Diagnostics& diag)
+      : context_(context), read_(read), diag_(diag) {}
 
-  // `page` is the file of the chapter that holds the link.
-  void link(const Chapter& ch, const std::string& page, pugi::xml_node a) {
-    std::string href = a.attribute("href").value();
-    int line = a.attribute(kLineAttr).as_int();
-    if (has_scheme(href)) {
-      if (!is_web_scheme(href)) return drop(ch, a, line, "link `" + href + "` has a scheme readers do not know");
-      a.attribute("href") = uri_escape(href).c_str();
-      return;
-    }
-    if (href.empty()) return;
-    if (href.rfind("//", 0) == 0) {
-      a.attribute("href") = ("https:" + href).c_str();
-      return;
-    }
-    auto hash = href.find('#');
-    std::string path = percent_decode(href.substr(0, hash));
-    std::string fragment = hash == std::string::npos ? "" : percent_decode(href.substr(hash + 1));
-    const Chapter* target = &ch;
-    // Single-page book sites (GitBook, docsify) link chapters as `#docs/intro`.
-    if (path.empty() && fragment.find('/') != std::string::npos && !ch.anchors.count(fragment)) {
-      path = "/" + fragment.substr(fragment.find_first_not_of('/'));
-      fragment.clear();
-    }
-    if (!path.empty()) {
-      auto found = posts_.find(*ch.post, path);
-      if (!found && href[0] == '/' && has_scheme(context_.site_url)) {
-        // A page of the published site that is not in the book: link to it there.
-        std::string base = context_.site_url;
-        while (!base.empty() && base.back() == '/') base.pop_back();
-        a.attribute("href") = (base + href).c_str();
-        return;
-      }
-      if (!found) return drop(ch, a, line, "link to `" + href + "` does not lead to a post");
-      target = &chapters_[*found];
-    }
-    std::string id;
-    if (!fragment.empty()) {
-      auto anchor = target->anchors.find(fragment);
-      if (anchor == target->anchors.end()) return drop(ch, a, line, "link to `" + href + "`: no such heading");
-      id = anchor->second;
-    }
-    const std::string& target_page = id.empty() ? target->href : target->href_of(id);
-    std::string file = target_page == page ? "" : fs::path(target_page).filename().string();
-    if (file.empty() && id.empty()) id = "top";
-    a.attribute("href") = (file + (id.empty() ? "" : "#" + id)).c_str();
-  }
-
-  void image(const Chapter& ch, pugi::xml_node img) {
-    std::string src = img.attribute("src").value();
-    int line = img.attribute(kLineAttr).as_int();
-    std::string alt = img.attribute("alt").value();
+  // The href for `use` ("" when it is left out); nothing for a remote image, which stays a link.
+  std::optional<std::string> resolve(const Post& post, const ImageUse& use) {
+    const std::string& src = use.src;
     if (is_file_url(src)) {
-      diag_.warn({ch.post->display, line, 0, "image `" + src + "` is a file URL, which a book cannot reach; not read",
+      diag_.warn({post.display, use.line, 0, "image `" + src + "` is a file URL, which a book cannot reach; not read",
                   "outside the input folders"});
-      return replace_by_text(img, alt);
+      return std::string();
     }
     if (has_scheme(src) || src.rfind("//", 0) == 0) {
-      diag_.warn({ch.post->display, line, 0, "remote image `" + src + "` not fetched; linked instead", "remote image"});
-      if (img.select_node("ancestor::*[local-name()='a']")) return replace_by_text(img, alt.empty() ? src : alt);
-      auto a = img.parent().insert_child_before("a", img);
-      a.append_attribute("href") = (src.rfind("//", 0) == 0 ? "https:" + src : src).c_str();
-      a.text().set((alt.empty() ? src : alt).c_str());
-      img.parent().remove_child(img);
-      return;
+      diag_.warn({post.display, use.line, 0, "remote image `" + src + "` not fetched; linked instead", "remote image"});
+      return std::nullopt;
     }
-    auto asset = find_asset(*ch.post, percent_decode(src.substr(0, src.find_first_of("?#"))));
-    if (asset && !asset->empty() && alt.empty())
-      diag_.warn({ch.post->display, line, 0, "image `" + src + "` has no alt text; readers who cannot see it get nothing",
+    auto asset = find_asset(post, percent_decode(src.substr(0, src.find_first_of("?#"))));
+    if (asset && !asset->empty() && !use.has_alt)
+      diag_.warn({post.display, use.line, 0, "image `" + src + "` has no alt text; readers who cannot see it get nothing",
                   "image without alt text"});
     if (!asset) {
-      diag_.warn({ch.post->display, line, 0, "image `" + src + "` not found; its alt text is shown instead", "missing image"});
-      return replace_by_text(img, alt);
+      diag_.warn({post.display, use.line, 0, "image `" + src + "` not found; its alt text is shown instead", "missing image"});
+      return std::string();
     }
-    if (asset->empty()) {
-      diag_.warn({ch.post->display, line, 0, "image `" + src + "` is not PNG, JPEG, GIF or SVG; left out", "unsupported image"});
-      return replace_by_text(img, alt);
-    }
-    img.attribute("src") = ("../" + *asset).c_str();
+    if (asset->empty())
+      diag_.warn({post.display, use.line, 0, "image `" + src + "` is not PNG, JPEG, GIF or SVG; left out", "unsupported image"});
+    return asset;
   }
 
   std::vector<Asset> assets;
 
  private:
-  std::vector<Chapter>& chapters_;
   const LinkContext& context_;
-  PostIndex posts_;
   const ReadAsset& read_;
   Diagnostics& diag_;
-  std::map<std::string, size_t> by_bytes_;
-
-  void drop(const Chapter& ch, pugi::xml_node a, int line, const std::string& why) {
-    diag_.warn({ch.post->display, line, 0, why + "; kept as plain text", "broken link"});
-    unwrap_element(a);
-  }
-
-  void replace_by_text(pugi::xml_node img, const std::string& alt) {
-    if (!alt.empty()) img.parent().insert_child_before(pugi::node_pcdata, img).set_value(alt.c_str());
-    img.parent().remove_child(img);
-  }
+  std::map<std::string, size_t> by_digest_;  // the same picture under two names is stored once
 
   // The asset's href ("" when the file is not a supported image), or nullopt when no candidate exists.
   // Candidates: beside the post, in its asset folder (Hexo's post_asset_folder: `<post>/<name>`), from the
@@ -210,11 +146,11 @@ class Resolver {
         *bytes = std::move(*svg);
       }
       if (type.empty()) return std::string();
-      auto [it, added] = by_bytes_.emplace(*bytes, assets.size());
+      auto [it, added] = by_digest_.emplace(Sha256().add(*bytes).hex(), assets.size());
       if (added) {
         char name[32];
         std::snprintf(name, sizeof name, "images/i%04zu", assets.size() + 1);
-        assets.push_back({fs::weakly_canonical(candidate), name + extension_for(type), type, *bytes});
+        assets.push_back({fs::weakly_canonical(candidate), name + extension_for(type), type, std::move(*bytes)});
       }
       return assets[it->second].href;
     }
@@ -222,7 +158,115 @@ class Resolver {
   }
 };
 
+void replace_by_text(pugi::xml_node img, const std::string& alt) {
+  if (!alt.empty()) img.parent().insert_child_before(pugi::node_pcdata, img).set_value(alt.c_str());
+  img.parent().remove_child(img);
+}
+
 }  // namespace
+
+LinkRewriter::LinkRewriter(const std::vector<Chapter>& chapters, const LinkContext& context, const ImageTable& images,
+                           Diagnostics& diag)
+    : chapters_(chapters), context_(context), posts_(std::make_unique<PostIndex>(chapters, context)), images_(images),
+      diag_(diag) {}
+
+LinkRewriter::~LinkRewriter() = default;
+
+void LinkRewriter::rewrite(size_t chapter, const std::string& page_href, pugi::xml_document& page) const {
+  const Chapter& ch = chapters_[chapter];
+  auto root = page.document_element();
+  for (auto x : root.select_nodes("//img")) image(chapter, x.node());
+  for (auto x : root.select_nodes("//a[@href]")) link(ch, page_href, x.node());
+  for (auto x : root.select_nodes("//*[@data-mkepub-line]")) x.node().remove_attribute(kLineAttr);
+}
+
+// `page` is the file of the chapter that holds the link.
+void LinkRewriter::link(const Chapter& ch, const std::string& page, pugi::xml_node a) const {
+  std::string href = a.attribute("href").value();
+  int line = a.attribute(kLineAttr).as_int();
+  if (has_scheme(href)) {
+    if (!is_web_scheme(href)) return drop(ch, a, line, "link `" + href + "` has a scheme readers do not know");
+    a.attribute("href") = uri_escape(href).c_str();
+    return;
+  }
+  if (href.empty()) return;
+  if (href.rfind("//", 0) == 0) {
+    a.attribute("href") = ("https:" + href).c_str();
+    return;
+  }
+  auto hash = href.find('#');
+  std::string path = percent_decode(href.substr(0, hash));
+  std::string fragment = hash == std::string::npos ? "" : percent_decode(href.substr(hash + 1));
+  const Chapter* target = &ch;
+  // Single-page book sites (GitBook, docsify) link chapters as `#docs/intro`.
+  if (path.empty() && fragment.find('/') != std::string::npos && !find_anchor(ch, fragment)) {
+    path = "/" + fragment.substr(fragment.find_first_not_of('/'));
+    fragment.clear();
+  }
+  if (!path.empty()) {
+    auto found = posts_->find(*ch.post, path);
+    if (!found && href[0] == '/' && has_scheme(context_.site_url)) {
+      // A page of the published site that is not in the book: link to it there.
+      std::string base = context_.site_url;
+      while (!base.empty() && base.back() == '/') base.pop_back();
+      a.attribute("href") = (base + href).c_str();
+      return;
+    }
+    if (!found) return drop(ch, a, line, "link to `" + href + "` does not lead to a post");
+    target = &chapters_[*found];
+  }
+  std::string id;
+  if (!fragment.empty()) {
+    auto anchor = find_anchor(*target, fragment);
+    if (!anchor) return drop(ch, a, line, "link to `" + href + "`: no such heading");
+    id = *anchor;
+  }
+  const std::string& target_page = id.empty() ? target->href : target->href_of(id);
+  std::string file = target_page == page ? "" : fs::path(target_page).filename().string();
+  if (file.empty() && id.empty()) id = "top";
+  a.attribute("href") = (file + (id.empty() ? "" : "#" + id)).c_str();
+}
+
+void LinkRewriter::image(size_t chapter, pugi::xml_node img) const {
+  std::string src = img.attribute("src").value();
+  std::string alt = img.attribute("alt").value();
+  if (!is_file_url(src) && (has_scheme(src) || src.rfind("//", 0) == 0)) {
+    if (img.select_node("ancestor::*[local-name()='a']")) return replace_by_text(img, alt.empty() ? src : alt);
+    auto a = img.parent().insert_child_before("a", img);
+    a.append_attribute("href") = (src.rfind("//", 0) == 0 ? "https:" + src : src).c_str();
+    a.text().set((alt.empty() ? src : alt).c_str());
+    img.parent().remove_child(img);
+    return;
+  }
+  const auto& hrefs = images_.href[chapter];
+  auto it = hrefs.find(src);
+  if (it == hrefs.end() || it->second.empty()) return replace_by_text(img, alt);
+  img.attribute("src") = ("../" + it->second).c_str();
+}
+
+void LinkRewriter::drop(const Chapter& ch, pugi::xml_node a, int line, const std::string& why) const {
+  diag_.warn({ch.post->display, line, 0, why + "; kept as plain text", "broken link"});
+  unwrap_element(a);
+}
+
+void list_images(const pugi::xml_document& page, std::vector<ImageUse>& out) {
+  for (auto x : page.select_nodes("//img")) {
+    auto img = x.node();
+    out.push_back({img.attribute("src").value(), img.attribute(kLineAttr).as_int(), *img.attribute("alt").value() != 0});
+  }
+}
+
+ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
+                          Diagnostics& diag) {
+  ImageReader reader(context, read, diag);
+  ImageTable table;
+  table.href.resize(chapters.size());
+  for (size_t i = 0; i < chapters.size(); ++i)
+    for (const auto& use : chapters[i].images)
+      if (auto href = reader.resolve(*chapters[i].post, use)) table.href[i].emplace(use.src, *href);
+  table.assets = std::move(reader.assets);
+  return table;
+}
 
 std::string sniff_image_type(const std::string& b) {
   if (b.rfind("\x89PNG\r\n\x1a\n", 0) == 0) return "image/png";
@@ -235,18 +279,18 @@ std::string sniff_image_type(const std::string& b) {
 
 std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
                                  Diagnostics& diag) {
-  Resolver resolver(chapters, context, read, diag);
   for (auto& ch : chapters) {
-    std::vector<Page> pages = {{ch.href, ch.doc}};
-    pages.insert(pages.end(), ch.continued.begin(), ch.continued.end());
-    for (auto& page : pages) {
-      auto root = page.doc->document_element();
-      for (auto x : root.select_nodes("//img")) resolver.image(ch, x.node());
-      for (auto x : root.select_nodes("//a[@href]")) resolver.link(ch, page.href, x.node());
-      for (auto x : root.select_nodes("//*[@data-mkepub-line]")) x.node().remove_attribute(kLineAttr);
-    }
+    ch.images.clear();
+    list_images(*ch.doc, ch.images);
+    for (const auto& page : ch.continued) list_images(*page.doc, ch.images);
   }
-  return std::move(resolver.assets);
+  ImageTable images = resolve_images(chapters, context, read, diag);
+  LinkRewriter rewriter(chapters, context, images, diag);
+  for (size_t i = 0; i < chapters.size(); ++i) {
+    rewriter.rewrite(i, chapters[i].href, *chapters[i].doc);
+    for (auto& page : chapters[i].continued) rewriter.rewrite(i, page.href, *page.doc);
+  }
+  return std::move(images.assets);
 }
 
 }  // namespace mkepub

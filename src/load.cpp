@@ -117,6 +117,11 @@ std::optional<std::string> read_file(const fs::path& file, size_t max_bytes) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
   std::string bytes;
+  // Reserved at the size the file has: a string grown piece by piece would hold up to twice each post and image.
+  in.seekg(0, std::ios::end);
+  if (auto size = static_cast<std::streamoff>(in.tellg()); size > 0)
+    bytes.reserve(std::min(static_cast<size_t>(size), max_bytes + 1));
+  in.seekg(0);
   char buf[1 << 16];
   while (bytes.size() <= max_bytes) {
     in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, max_bytes + 1 - bytes.size())));

@@ -41,6 +41,10 @@ struct Pending {
 }  // namespace
 
 void write_atomically(const fs::path& out, const std::string& bytes) {
+  write_atomically(out, [&](const Sink& write) { write(bytes); });
+}
+
+void write_atomically(const fs::path& out, const std::function<void(const Sink&)>& produce) {
   std::error_code ec;
   if (fs::is_directory(out, ec)) throw std::runtime_error("is a folder; give the .epub file to write");
   fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
@@ -54,11 +58,20 @@ void write_atomically(const fs::path& out, const std::string& bytes) {
     unlink(tmp.c_str());
     throw std::runtime_error(std::string(what) + " " + out.string() + ": " + std::strerror(e));
   };
-  for (size_t done = 0; done < bytes.size();) {
-    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail("cannot write");
-    done += static_cast<size_t>(n);
+  auto write_all = [&](std::string_view bytes) {
+    for (size_t done = 0; done < bytes.size();) {
+      ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) fail("cannot write");
+      done += static_cast<size_t>(n);
+    }
+  };
+  try {
+    produce(write_all);
+  } catch (...) {
+    close(fd);
+    unlink(tmp.c_str());
+    throw;
   }
   if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) fail("cannot write");
   if (close(fd) != 0) {

@@ -1,7 +1,9 @@
 // Writing: the only stage that writes files. The book appears whole or not at all.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "book.h"
 
@@ -10,6 +12,10 @@ namespace mkepub {
 // Writes `bytes` to a temporary file beside `out` and renames it into place; throws std::runtime_error
 // (with no temporary file left and any existing `out` untouched) when that fails.
 void write_atomically(const fs::path& out, const std::string& bytes);
+
+// The same for bytes made while they are written: `produce` hands them to the sink piece by piece.
+using Sink = std::function<void(std::string_view)>;
+void write_atomically(const fs::path& out, const std::function<void(const Sink&)>& produce);
 
 // Writes the default templates into `dir` (created if missing), to start a --templates folder from.
 void dump_templates(const fs::path& dir);

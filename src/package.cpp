@@ -10,7 +10,7 @@
 
 namespace mkepub {
 
-std::vector<Entry> package_book(Book& book) {
+std::vector<Entry> package_book(const Book& book, std::vector<Entry> pages) {
   const std::string dir = kPackageDir;
   std::vector<Entry> entries;
   entries.push_back({"mimetype", "application/epub+zip", true});
@@ -26,17 +26,12 @@ std::vector<Entry> package_book(Book& book) {
   entries.push_back({dir + "nav.xhtml", render_nav(book, outline)});
   entries.push_back({dir + "toc.ncx", render_ncx(book, outline)});
   entries.push_back({dir + "styles/book.css", template_text("book.css", book.templates) + font_face_css(book.fonts)});
-  for (auto& ch : book.chapters) {
-    entries.push_back({dir + ch.href, finish_chapter(*ch.doc, ch.language, book.meta.language)});
-    for (auto& page : ch.continued)
-      entries.push_back({dir + page.href, finish_chapter(*page.doc, ch.language, book.meta.language)});
-    ch.doc.reset();
-    ch.continued.clear();
-  }
-  for (const auto& a : book.assets) entries.push_back({dir + a.href, a.bytes});
+  for (auto& page : pages) entries.push_back(std::move(page));
+  // PNG, JPEG and GIF are compressed already: deflating them again costs time and saves nothing.
+  for (const auto& a : book.assets) entries.push_back({dir + a.href, a.bytes, a.media_type != "image/svg+xml"});
   if (book.cover) {
     entries.push_back({dir + kCoverPage, render_cover_page(book)});
-    entries.push_back({dir + book.cover->href, book.cover->bytes});
+    entries.push_back({dir + book.cover->href, book.cover->bytes, true});
   }
   entries.push_back({dir + kTitlePage, render_title_page(book)});
   for (const auto& f : book.fonts) entries.push_back({dir + f.href, f.bytes});

@@ -5,7 +5,8 @@
 
 namespace mkepub {
 
-// The book as container entries. Chapter pages are written out here (their DOMs are finished and dropped).
-std::vector<Entry> package_book(Book& book);
+// The book as container entries: `pages` are the chapters' finished pages in order (see finish_chapter), the
+// rest (package document, navigation, stylesheet, front pages, images, fonts) is written here.
+std::vector<Entry> package_book(const Book& book, std::vector<Entry> pages);
 
 }  // namespace mkepub

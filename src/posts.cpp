@@ -75,44 +75,50 @@ std::vector<Post> filter_posts(std::vector<Post> posts, const Filters& f) {
   return out;
 }
 
-void expand_post_tags(std::vector<Post>& posts, const std::optional<Site>& site,
-                      const std::function<std::optional<std::string>(const fs::path&)>& read, Diagnostics& diag) {
+PostTagExpander::PostTagExpander(const std::vector<Post>& posts, const std::optional<Site>& site, ReadInclude read)
+    : site_(site), read_(std::move(read)) {
   // Hexo's post_link names a post by its file name (with or without the date prefix) or its title.
-  std::map<std::string, const Post*> by_slug;
   for (const auto& p : posts) {
-    by_slug.emplace(p.file.stem().string(), &p);
-    by_slug.emplace(stem_without_date(p.file), &p);
-    if (!p.title.empty()) by_slug.emplace(p.title, &p);
+    by_slug_.emplace(p.file.stem().string(), &p);
+    by_slug_.emplace(stem_without_date(p.file), &p);
+    if (!p.title.empty()) by_slug_.emplace(p.title, &p);
   }
-  for (auto& post : posts) {
-    TagContext context;
-    context.display = post.display;
-    context.first_line = post.body_line;
-    fs::path dir = post.file.parent_path();
-    context.post_href = [&by_slug, dir](const std::string& slug) -> std::optional<std::string> {
-      auto it = by_slug.find(slug);
-      if (it == by_slug.end()) return std::nullopt;
-      return markdown_target(it->second->file, dir);
-    };
-    context.post_title = [&by_slug](const std::string& slug) -> std::optional<std::string> {
-      auto it = by_slug.find(slug);
-      if (it == by_slug.end() || it->second->title.empty()) return std::nullopt;
-      return it->second->title;
-    };
-    if (site) context.site_variables = site->config.variables;
-    // Site-root includes ("/_common/x.md", Hugo) start at the site's source folder.
-    fs::path site_root = site ? site->source_dir : dir;
-    context.read_include = [&read, dir, site_root](const std::string& path) -> std::optional<std::string> {
-      auto bytes = !path.empty() && path[0] == '/' ? read(site_root / path.substr(1)) : read(dir / path);
-      if (!bytes) return std::nullopt;
-      try {
-        return decode_text(std::move(*bytes), path);
-      } catch (const InputError&) {
-        return std::nullopt;
-      }
-    };
-    post.body = expand_tags(post.body, context, diag);
-  }
+}
+
+std::string PostTagExpander::expand(const Post& post, Diagnostics& diag) const {
+  TagContext context;
+  context.display = post.display;
+  context.first_line = post.body_line;
+  fs::path dir = post.file.parent_path();
+  context.post_href = [this, dir](const std::string& slug) -> std::optional<std::string> {
+    auto it = by_slug_.find(slug);
+    if (it == by_slug_.end()) return std::nullopt;
+    return markdown_target(it->second->file, dir);
+  };
+  context.post_title = [this](const std::string& slug) -> std::optional<std::string> {
+    auto it = by_slug_.find(slug);
+    if (it == by_slug_.end() || it->second->title.empty()) return std::nullopt;
+    return it->second->title;
+  };
+  if (site_) context.site_variables = site_->config.variables;
+  // Site-root includes ("/_common/x.md", Hugo) start at the site's source folder.
+  fs::path site_root = site_ ? site_->source_dir : dir;
+  context.read_include = [this, dir, site_root](const std::string& path) -> std::optional<std::string> {
+    auto bytes = !path.empty() && path[0] == '/' ? read_(site_root / path.substr(1)) : read_(dir / path);
+    if (!bytes) return std::nullopt;
+    try {
+      return decode_text(std::move(*bytes), path);
+    } catch (const InputError&) {
+      return std::nullopt;
+    }
+  };
+  return expand_tags(post.body, context, diag);
+}
+
+void expand_post_tags(std::vector<Post>& posts, const std::optional<Site>& site, const ReadInclude& read,
+                      Diagnostics& diag) {
+  PostTagExpander expander(posts, site, read);
+  for (auto& post : posts) post.body = expander.expand(post, diag);
 }
 
 }  // namespace mkepub

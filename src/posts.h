@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 
 #include "book.h"
@@ -21,9 +22,23 @@ std::vector<Post> filter_posts(std::vector<Post> posts, const Filters& filters);
 // By date, then file name; posts without a date come after the dated ones.
 void sort_posts(std::vector<Post>& posts, Options::Sort sort);
 
-// Expands Hexo/Liquid/Hugo/mdBook tags in every post's body; post_link finds posts among `posts`.
-// `read` reads an included file (confined to the inputs).
-void expand_post_tags(std::vector<Post>& posts, const std::optional<Site>& site,
-                      const std::function<std::optional<std::string>(const fs::path&)>& read, Diagnostics& diag);
+using ReadInclude = std::function<std::optional<std::string>(const fs::path&)>;
+
+// Expands Hexo/Liquid/Hugo/mdBook tags in a post's body; post_link finds posts among `posts` (which must outlive
+// it). `read` reads an included file (confined to the inputs). expand() may run for several posts at once.
+class PostTagExpander {
+ public:
+  PostTagExpander(const std::vector<Post>& posts, const std::optional<Site>& site, ReadInclude read);
+  std::string expand(const Post& post, Diagnostics& diag) const;
+
+ private:
+  std::map<std::string, const Post*> by_slug_;
+  const std::optional<Site>& site_;
+  ReadInclude read_;
+};
+
+// Every post's body expanded, one after another.
+void expand_post_tags(std::vector<Post>& posts, const std::optional<Site>& site, const ReadInclude& read,
+                      Diagnostics& diag);
 
 }  // namespace mkepub

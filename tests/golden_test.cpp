@@ -10,6 +10,7 @@
 
 #include "build.h"
 #include "container.h"
+#include "deflate.h"
 #include "support.h"
 
 using namespace mkepub;
@@ -68,15 +69,16 @@ void check_case(const fs::path& dir) {
   const fs::path expected = dir / "expected";
   if (std::getenv("MKEPUB_UPDATE_GOLDEN")) {
     fs::remove_all(expected);
-    for (const auto& e : *entries) spit(expected / e.path, e.bytes);
+    for (const auto& e : *entries) spit(expected / e.path, inflate_entry(e));
   }
   std::set<std::string> built;
   for (const auto& e : *entries) {
     built.insert(e.path);
+    const std::string bytes = inflate_entry(e);
     INFO("golden ", dir.filename().string(), ": ", e.path);
     REQUIRE_MESSAGE(fs::exists(expected / e.path), "not in expected/ (rerun with MKEPUB_UPDATE_GOLDEN=1?)");
     auto want = slurp(expected / e.path);
-    CHECK_MESSAGE(want == e.bytes, first_difference(want, e.bytes));
+    CHECK_MESSAGE(want == bytes, first_difference(want, bytes));
   }
   CHECK(files_under(expected) == built);
 

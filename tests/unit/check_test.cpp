@@ -45,7 +45,9 @@ std::vector<Entry> sound_book() {
   img.append_attribute("src") = "../images/i0001.png";
   img.append_attribute("alt") = "";
   book.assets.push_back({"pic.png", "images/i0001.png", "image/png", std::string("\x89PNG\r\n\x1a\n", 8)});
-  return package_book(book);
+  std::vector<Entry> pages;
+  for (auto& ch : book.chapters) pages.push_back({"EPUB/" + ch.href, finish_chapter(*ch.doc, ch.language, "en")});
+  return package_book(book, std::move(pages));
 }
 
 Entry& find(std::vector<Entry>& entries, const std::string& path) {
