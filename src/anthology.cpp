@@ -6,11 +6,13 @@
 #include <cstdio>
 #include <map>
 
+#include "cache.h"
 #include "config.h"
 #include "container.h"
 #include "load.h"
 #include "output.h"
 #include "parallel.h"
+#include "progress.h"
 
 namespace mkepub {
 namespace {
@@ -35,6 +37,7 @@ std::vector<std::string> groups_of(const Post& p, const std::string& by) {
 
 struct Result {
   bool ok = false;
+  bool cached = false;  // unchanged since the run that wrote it: not built
   size_t chapters = 0, bytes = 0, warnings = 0;
   double seconds = 0;
   BookDeps deps;
@@ -77,9 +80,13 @@ std::string table(const std::vector<PlannedBook>& books, const std::vector<Resul
   char line[512];
   for (size_t i = 0; i < books.size(); ++i) {
     const auto& r = results[i];
-    std::snprintf(line, sizeof line, "%-40s %9zu %8zu KB %9zu %7.2f s%s\n",
-                  books[i].options.output.filename().string().c_str(), r.chapters, r.bytes / 1024, r.warnings,
-                  r.seconds, r.ok ? "" : "  FAILED");
+    if (r.cached)
+      std::snprintf(line, sizeof line, "%-40s %9s %8zu KB %9s %9s\n", books[i].options.output.filename().string().c_str(),
+                    "-", r.bytes / 1024, "-", "unchanged");
+    else
+      std::snprintf(line, sizeof line, "%-40s %9zu %8zu KB %9zu %7.2f s%s\n",
+                    books[i].options.output.filename().string().c_str(), r.chapters, r.bytes / 1024, r.warnings,
+                    r.seconds, r.ok ? "" : "  FAILED");
     out += line;
   }
   return out;
@@ -146,6 +153,7 @@ int build_from_config(const fs::path& config, const Options& cli, const std::set
   if (!anthology && planned.size() == 1) {
     BookDeps deps;
     auto& b = planned.front();
+    progress_expect(1, b.posts.size());
     auto entries = assemble_book(b.options, b.site, std::move(b.posts), diag, &deps);
     if (!entries) return 1;
     write_atomically(b.options.output, [&](const Sink& write) { write_zip(std::move(*entries), write); });
@@ -153,23 +161,74 @@ int build_from_config(const fs::path& config, const Options& cli, const std::set
     if (written) written->push_back(b.options.output);
     return 0;
   }
-  return build_books(std::move(planned), {cli.shard, cli.shards, cli.depfile, cli.quiet, cli.jobs, written}, diag,
+  return build_books(std::move(planned), {cli.shard, cli.shards, cli.depfile, cli.quiet, cli.jobs, written, cli.cache_dir, cli.cache_shape}, diag,
                      summary);
 }
 
+namespace {
+
+// The books' cache keys: every book's posts are its own; what is under the inputs and is neither a post nor
+// an image (site config, includes, templates) is shared by all.
+std::vector<BookKey> book_keys(const std::vector<PlannedBook>& all, const std::vector<size_t>& mine,
+                               const std::string& shape) {
+  std::set<fs::path> posts;
+  std::vector<fs::path> roots;
+  for (const auto& b : all) {
+    for (const auto& p : b.posts) posts.insert(fs::weakly_canonical(p.file));
+    roots.insert(roots.end(), b.options.inputs.begin(), b.options.inputs.end());
+    roots.insert(roots.end(), b.options.resource_paths.begin(), b.options.resource_paths.end());
+    for (const auto& f : {b.options.templates, b.options.cover})
+      if (!f.empty()) roots.push_back(f);
+  }
+  std::sort(roots.begin(), roots.end());
+  roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+  std::string shared = tree_key(roots, posts);
+  std::vector<BookKey> keys;
+  for (size_t i : mine) {
+    const PlannedBook& b = all[i];
+    BookKey k{shape, shared, b.options.output, {}};
+    for (const auto& p : b.posts) k.posts.push_back(p.file);
+    keys.push_back(std::move(k));
+  }
+  return keys;
+}
+
+}  // namespace
+
 int build_books(std::vector<PlannedBook> books, const AnthologyRun& run, Diagnostics& diag, std::string& summary) {
-  std::vector<PlannedBook> mine;
+  std::vector<size_t> picked;
   for (size_t i = 0; i < books.size(); ++i)
-    if (static_cast<int>(i % run.shards) == run.shard - 1) mine.push_back(std::move(books[i]));
+    if (static_cast<int>(i % run.shards) == run.shard - 1) picked.push_back(i);
+  std::vector<BookKey> keys;
+  if (!run.cache_dir.empty()) keys = book_keys(books, picked, run.cache_shape);
+  std::vector<PlannedBook> mine;
+  for (size_t i : picked) mine.push_back(std::move(books[i]));
+  books.clear();
   for (const auto& b : mine) {
     std::error_code ec;
     if (!b.options.output.parent_path().empty()) fs::create_directories(b.options.output.parent_path(), ec);
   }
+  size_t posts = 0;
+  for (const auto& b : mine) posts += b.posts.size();
+  progress_expect(mine.size(), posts);
   // Books in parallel, one thread each, their posts on one thread: the cores are shared out by book.
   std::vector<Result> results(mine.size());
   parallel_for(mine.size(), run.jobs, [&](size_t i) {
     mine[i].options.jobs = mine.size() > 1 ? 1 : run.jobs;
-    results[i] = build_one(mine[i], diag);
+    if (!keys.empty() && cached_book_is_fresh(run.cache_dir, keys[i])) {
+      std::error_code ec;
+      results[i].ok = results[i].cached = true;
+      results[i].bytes = fs::file_size(mine[i].options.output, ec);
+    } else {
+      results[i] = build_one(mine[i], diag);
+      if (results[i].ok && !keys.empty()) {
+        std::vector<fs::path> used;
+        for (const auto& f : results[i].deps.inputs)
+          if (std::find(keys[i].posts.begin(), keys[i].posts.end(), f) == keys[i].posts.end()) used.push_back(f);
+        record_book(run.cache_dir, keys[i], used);
+      }
+    }
+    progress_book_done();
   });
 
   bool all_ok = true;

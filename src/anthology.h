@@ -29,6 +29,8 @@ struct AnthologyRun {
   bool quiet = false;
   int jobs = 0;
   std::vector<fs::path>* written = nullptr;  // the books written, for the cache's record
+  fs::path cache_dir;       // --cache-dir: unchanged books are not built again (see BookKey); empty: no cache
+  std::string cache_shape;  // the run's executable and command line, for the books' keys
 };
 
 // Builds the books (every error of every book reported), writes each that succeeded, prints the summary

@@ -62,6 +62,8 @@ struct Options {
   fs::path depfile;      // --depfile: make/ninja dependencies of the books written
   std::string split_by;  // --split-by year|category|tag: one book per group, into the folder `output`
   int shard = 1, shards = 1;  // --shard K/N
+  fs::path cache_dir;         // --cache-dir / MKEPUB_CACHE_DIR; empty: no cache (or --no-cache)
+  std::string cache_shape;    // the run's executable and command line, hashed (by main) for the books' keys
   std::optional<long long> source_date_epoch;  // SOURCE_DATE_EPOCH, read by main
 };
 

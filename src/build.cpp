@@ -20,6 +20,7 @@
 #include "package.h"
 #include "parallel.h"
 #include "posts.h"
+#include "progress.h"
 #include "split.h"
 #include "vertical.h"
 #include "container.h"
@@ -338,6 +339,7 @@ int build(const Options& options, Diagnostics& diag) {
     }
   auto collected = collect_posts(options, diag);
   if (!collected) return 1;
+  progress_expect(1, collected->posts.size());
   BookDeps deps;
   auto entries = assemble_book(options, collected->site, std::move(collected->posts), diag, &deps);
   if (!entries) return 1;

@@ -2,6 +2,7 @@
 #include "cache.h"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "digest.h"
@@ -30,7 +31,66 @@ void add_tree(Sha256& h, const fs::path& root) {
   for (const auto& f : files) h.add(f.generic_string()).add("\n").add(hash_file(f)).add("\n");
 }
 
+bool is_image(const fs::path& f) {
+  std::string ext = f.extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* e : {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico"})
+    if (ext == e) return true;
+  return false;
+}
+
+std::vector<fs::path> files_under(const fs::path& root) {
+  std::error_code ec;
+  if (fs::is_regular_file(root, ec)) return {root};
+  std::vector<fs::path> files;
+  for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+fs::path record_of(const fs::path& dir, const BookKey& key) {
+  return dir / (Sha256().add(key.shape).add("\n").add(fs::absolute(key.output).generic_string()).hex() + ".book");
+}
+
+std::string book_hash(const BookKey& key, const std::vector<fs::path>& used) {
+  Sha256 h;
+  h.add(key.shape).add("\n").add(key.shared).add("\n").add(fs::absolute(key.output).generic_string()).add("\n");
+  for (const auto& list : {key.posts, used})
+    for (const auto& f : list) h.add(f.generic_string()).add("\n").add(hash_file(f)).add("\n");
+  return h.hex();
+}
+
 }  // namespace
+
+std::string tree_key(const std::vector<fs::path>& roots, const std::set<fs::path>& skip) {
+  Sha256 h;
+  for (const auto& r : roots)
+    for (const auto& f : files_under(r))
+      if (!is_image(f) && !skip.count(fs::weakly_canonical(f))) h.add(f.generic_string()).add("\n").add(hash_file(f)).add("\n");
+  return h.hex();
+}
+
+bool cached_book_is_fresh(const fs::path& dir, const BookKey& key) {
+  auto record = read_file(record_of(dir, key));
+  if (!record) return false;
+  std::istringstream in(*record);
+  std::string hash, output_hash, line;
+  if (!std::getline(in, hash) || !std::getline(in, output_hash)) return false;
+  std::vector<fs::path> used;
+  while (std::getline(in, line))
+    if (!line.empty()) used.push_back(line);
+  return book_hash(key, used) == hash && hash_file(key.output) == output_hash;
+}
+
+void record_book(const fs::path& dir, const BookKey& key, const std::vector<fs::path>& used) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  std::string record = book_hash(key, used) + "\n" + hash_file(key.output) + "\n";
+  for (const auto& f : used) record += f.generic_string() + "\n";
+  write_atomically(record_of(dir, key), record);
+}
 
 std::string run_key(const std::vector<std::string>& args, const std::vector<fs::path>& roots) {
   Sha256 h;

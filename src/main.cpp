@@ -1,13 +1,17 @@
 // The command line (CLI11 is used here only): turns arguments into Options and runs the build.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <memory>
 #include <iostream>
 
 #include "anthology.h"
 #include "build.h"
 #include "cache.h"
 #include "output.h"
+#include "progress.h"
 #include "report.h"
 
 namespace {
@@ -19,7 +23,8 @@ int build_split(const mkepub::Options& options, mkepub::Diagnostics& diag, std::
   if (!collected) return 1;
   auto books = mkepub::split_books(options, *collected, options.split_by);
   return mkepub::build_books(std::move(books),
-                             {options.shard, options.shards, options.depfile, options.quiet, options.jobs, &written},
+                             {options.shard, options.shards, options.depfile, options.quiet, options.jobs, &written,
+                              options.cache_dir, options.cache_shape},
                              diag, summary);
 }
 
@@ -151,6 +156,8 @@ int main(int argc, char** argv) {
   std::string key;
   if (!cache_dir.empty() && !no_cache) {
     key = mkepub::run_key(output_args(argc, argv), cache_roots(options));
+    options.cache_dir = cache_dir;
+    options.cache_shape = mkepub::run_key(output_args(argc, argv), {});
     if (mkepub::cached_run_is_fresh(cache_dir, key)) {
       if (!options.quiet) std::cerr << "up to date: nothing changed since the last build (cache " << cache_dir << ")\n";
       return 0;
@@ -161,6 +168,7 @@ int main(int argc, char** argv) {
   std::string summary;
   std::vector<mkepub::fs::path> written;
   int code = 1;
+  auto progress = std::make_unique<mkepub::ProgressLine>(isatty(STDERR_FILENO) && !options.quiet);
   try {
     std::set<std::string> given;  // the flags the user gave: they win over a book config
     for (const auto* opt : app.get_options())
@@ -178,6 +186,7 @@ int main(int argc, char** argv) {
     std::cerr << "mkepub: internal error: " << e.what() << "\n";
     return 3;
   }
+  progress.reset();  // the line is erased before the report
   std::cerr << mkepub::format_report(diag, {options.verbose, options.quiet}) << summary;
   if (code == 0 && !options.quiet)
     std::cerr << "wrote " << options.output.generic_string() << "\n";

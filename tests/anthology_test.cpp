@@ -142,3 +142,56 @@ TEST_CASE("--cache-dir: an unchanged second run writes nothing; a changed input 
   CHECK(run_mkepub(args + " --no-cache").output.find("up to date") == std::string::npos);
   for (const char* book : {"2019.epub", "2021.epub"}) require_valid(tmp / "books" / book);
 }
+
+TEST_CASE("--cache-dir: a changed post rebuilds its own book; the other books are left as they are") {
+  TempDir tmp;
+  small_blog(tmp / "blog");
+  const std::string args = quote(tmp / "blog") + " --split-by year -o " + quote(tmp / "books") + " --cache-dir " +
+                           quote(tmp / "cache");
+  REQUIRE(run_mkepub(args + " -q").code == 0);
+  auto untouched = fs::last_write_time(tmp / "books/2019.epub");
+  auto before_2021 = slurp(tmp / "books/2021.epub");
+  spit(tmp / "blog/c.md", "---\ntitle: C\ndate: 2021-01-01\n---\nThree, rewritten.\n");
+  auto r = run_mkepub(args);
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  auto row = [&](const std::string& book) {
+    auto at = r.output.find(book);
+    return at == std::string::npos ? "" : r.output.substr(at, r.output.find('\n', at) - at);
+  };
+  CHECK(row("2019.epub").find("unchanged") != std::string::npos);
+  CHECK(row("2021.epub").find("unchanged") == std::string::npos);
+  CHECK(fs::last_write_time(tmp / "books/2019.epub") == untouched);
+  CHECK(slurp(tmp / "books/2021.epub") != before_2021);
+  // The book left alone is the book a full build makes.
+  auto kept = slurp(tmp / "books/2019.epub");
+  REQUIRE(run_mkepub(args + " --no-cache -q").code == 0);
+  CHECK(slurp(tmp / "books/2019.epub") == kept);
+  // A change every book depends on (an include, a config) rebuilds them all.
+  fs::create_directories(tmp / "blog/_shared");
+  spit(tmp / "blog/_shared/snippet.md", "Included.\n");
+  auto all = run_mkepub(args);
+  CHECK(all.output.find("unchanged") == std::string::npos);
+  for (const char* book : {"2019.epub", "2021.epub"}) require_valid(tmp / "books" / book);
+}
+
+TEST_CASE("progress: none when stderr is not a terminal; a line of posts and rate on one; --quiet prints nothing") {
+  TempDir tmp;
+  small_blog(tmp / "blog");
+  auto piped = run_mkepub(quote(tmp / "blog") + " -o " + quote(tmp / "a.epub"));
+  REQUIRE(piped.code == 0);
+  CHECK(piped.output.find('\r') == std::string::npos);
+  CHECK(run_mkepub(quote(tmp / "blog") + " -q -o " + quote(tmp / "b.epub")).output.empty());
+  require_valid(tmp / "a.epub");
+  require_valid(tmp / "b.epub");
+  const fs::path corpus = kSource + "/../shared/corpora/nodejs-blog-en";
+  if (!fs::exists(corpus)) return;  // a build long enough to show the line
+  // `script` gives mkepub a terminal, as a person running it has.
+  auto tty = run("script -qec " + quote(std::string(MKEPUB_BINARY) + " " + quote(corpus) + " -o " +
+                                      quote(tmp / "c.epub")) + " /dev/null");
+  INFO(tty.output);
+  CHECK(tty.code == 0);
+  CHECK(tty.output.find("/1,043 posts") != std::string::npos);
+  CHECK(tty.output.find("posts/s") != std::string::npos);
+  require_valid(tmp / "c.epub");
+}
