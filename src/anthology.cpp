@@ -140,12 +140,13 @@ int build_from_config(const fs::path& config, const Options& cli, const std::set
   if (diag.failed() || books.empty()) return 1;
   bool anthology = text.find("\nbooks:") != std::string::npos || text.rfind("books:", 0) == 0;
   std::vector<PlannedBook> planned;
+  PostMemo memo;  // the same post in several books is parsed once
   for (auto& options : books) {
     if (options.output.empty()) {
       std::string name = file_name_of(options.title.empty() ? "book-" + std::to_string(planned.size() + 1) : options.title);
       options.output = anthology ? cli.output / (name + ".epub") : fs::path(name + ".epub");
     }
-    auto collected = collect_posts(options, diag);
+    auto collected = collect_posts(options, diag, &memo);
     if (!collected) continue;
     planned.push_back({options, collected->site, std::move(collected->posts)});
   }

@@ -3,6 +3,7 @@
 
 #include "book.h"
 #include "diagnostics.h"
+#include "posts.h"
 #include "site.h"
 
 namespace mkepub {
@@ -12,7 +13,7 @@ struct Collected {
   std::optional<Site> site;
   std::vector<Post> posts;
 };
-std::optional<Collected> collect_posts(const Options& options, Diagnostics& diag);
+std::optional<Collected> collect_posts(const Options& options, Diagnostics& diag, PostMemo* memo = nullptr);
 
 // What a built book was made from, for --depfile and the summary table.
 struct BookDeps {

@@ -12,11 +12,22 @@
 namespace mkepub {
 
 std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag,
-                              bool keep_drafts) {
+                              bool keep_drafts, PostMemo* memo) {
   std::vector<Post> posts;
   for (const auto& source : sources) {
     try {
-      Post post = parse_post(source, diag);
+      const Post* known = nullptr;
+      if (memo)
+        if (auto it = memo->parsed.find(source.file); it != memo->parsed.end()) known = &it->second, ++memo->reused;
+      Post post = known ? *known : parse_post(source, diag);
+      if (memo && !known) memo->parsed.emplace(source.file, post);
+      if (known) {  // where this book found it
+        post.display = source.display;
+        post.root = source.root;
+        post.nesting = source.nesting;
+        post.part = source.part;
+        post.summary_title = source.summary_title;
+      }
       if (post.draft && !keep_drafts) diag.note({post.display, 0, 0, "draft left out"});
       else posts.push_back(std::move(post));
     } catch (const InputError& e) {

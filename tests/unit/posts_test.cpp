@@ -41,3 +41,22 @@ TEST_CASE("posts: post_link finds a post by file name, by name without its date,
         "[First Post](../2024-01-01-first-post.md)\n");
   CHECK(diag.warnings().empty());
 }
+
+TEST_CASE("posts: a post two books share is parsed once (its warnings said once), each book naming it its way") {
+  PostMemo memo;
+  Diagnostics diag;
+  // A date that is not one is ignored with a warning: a second warning would mean a second parse.
+  auto text = "---\ntitle: T\ndate: someday\n---\nbody\n";
+  auto first = parse_posts({source("blog/a.md", text)}, false, diag, false, &memo);
+  size_t warnings = diag.warnings().size() + diag.notes().size();
+  REQUIRE(warnings == 1);
+  SourceFile other{"blog/a.md", "../blog/a.md", "blog", text};
+  auto second = parse_posts({other, source("blog/b.md", "---\ntitle: B\n---\nb\n")}, false, diag, false, &memo);
+  CHECK(memo.reused == 1);
+  CHECK(memo.parsed.size() == 2);
+  CHECK(diag.warnings().size() + diag.notes().size() == warnings);
+  REQUIRE(second.size() == 2);
+  CHECK(second[0].title == "T");
+  CHECK(second[0].body == first[0].body);
+  CHECK(second[0].display == "../blog/a.md");
+}
