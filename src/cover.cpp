@@ -2,6 +2,8 @@
 // https://www.w3.org/TR/epub-33/#sec-cover-image). pangocairo lives behind this file only.
 #include "cover.h"
 
+#include "png_writer.h"
+
 #include <pango/pangocairo.h>
 
 #include <algorithm>
@@ -207,10 +209,6 @@ void draw_authors(cairo_t* cr, const std::vector<std::string>& authors, const st
   show(cr, layout.get(), (w - used_w) / 2.0, h * 0.86 - used / 2.0, 0.9);
 }
 
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 }  // namespace
 
@@ -242,11 +240,8 @@ std::string render_cover_png(const std::string& title, const std::vector<std::st
   draw_title(cr.get(), title, language, width, height);
   draw_authors(cr.get(), authors, language, width, height);
   cairo_surface_flush(surface.get());
-  std::string png;
-  cairo_status_t status = cairo_surface_write_to_png_stream(surface.get(), append_bytes, &png);
-  if (status != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error(std::string("cairo: writing the cover PNG: ") + cairo_status_to_string(status));
-  return png;
+  return encode_png(cairo_image_surface_get_data(surface.get()), width, height,
+                    cairo_image_surface_get_stride(surface.get()));
 }
 
 }  // namespace mkepub
