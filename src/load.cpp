@@ -121,7 +121,9 @@ std::optional<std::string> read_file(const fs::path& file, size_t max_bytes) {
   in.seekg(0, std::ios::end);
   if (auto size = static_cast<std::streamoff>(in.tellg()); size > 0)
     bytes.reserve(std::min(static_cast<size_t>(size), max_bytes + 1));
+  in.clear();  // a pipe or a /proc file cannot seek: read it from where it is
   in.seekg(0);
+  in.clear();
   char buf[1 << 16];
   while (bytes.size() <= max_bytes) {
     in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, max_bytes + 1 - bytes.size())));
