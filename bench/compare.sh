@@ -78,7 +78,7 @@ if [ -d "$corpora/nodejs-blog-en" ]; then
   summary+="anthology: the unchanged rebuild takes $(echo "scale=1; 100 * $wall / $first" | bc)% of the first build"$'\n'
   # One post changed (in a copy of the corpus): only its year's book is built again.
   cp -r "$corpora/nodejs-blog-en" "$out/blog"
-  post=$(grep -rl '^date: 2019' "$out/blog" --include='*.md' | sort | head -1)
+  post=$(grep -rlE "^date: '?2019" "$out/blog" --include='*.md' | sort | head -1)
   if [ -n "$post" ]; then
     measure "$mkepub" "$out/blog" --split-by year -o "$out/books2" --cache-dir "$out/cache2" -q
     first=$wall
