@@ -313,7 +313,7 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
     deps->chapters = book.chapters.size();
   }
   auto entries = package_book(book, std::move(pages.entries));
-  auto problems = check_book(entries, pages.facts);
+  auto problems = check_book(entries, std::move(pages.facts));
   if (!problems.empty()) {
     std::string all;
     for (const auto& p : problems) all += "\n  " + p;

@@ -58,7 +58,7 @@ pugi::xml_document parse_xml(const std::string& path, const std::string& bytes, 
 
 class Checker {
  public:
-  Checker(const std::vector<Entry>& entries, const std::map<std::string, XmlFacts>& scanned) : scanned_(scanned) {
+  Checker(const std::vector<Entry>& entries, std::map<std::string, XmlFacts> scanned) : scanned_(std::move(scanned)) {
     for (const auto& e : entries) files_[e.path] = &e;
   }
 
@@ -90,7 +90,7 @@ class Checker {
 
  private:
   Files files_;
-  const std::map<std::string, XmlFacts>& scanned_;
+  std::map<std::string, XmlFacts> scanned_;  // taken over by facts(): each page's facts are kept once
   std::map<std::string, XmlFacts> facts_;
 
   void fail(const std::string& what) { problems.push_back(what); }
@@ -105,7 +105,7 @@ class Checker {
   }
 
   XmlFacts facts(const std::string& path) {
-    if (auto it = scanned_.find(path); it != scanned_.end()) return it->second;
+    if (auto it = scanned_.find(path); it != scanned_.end()) return std::move(it->second);
     auto it = files_.find(path);
     if (it == files_.end()) {
       fail(path + " is missing");
@@ -141,8 +141,8 @@ XmlFacts scan_xml(const std::string& path, const std::string& bytes) {
   return f;
 }
 
-std::vector<std::string> check_book(const std::vector<Entry>& entries, const std::map<std::string, XmlFacts>& scanned) {
-  Checker checker(entries, scanned);
+std::vector<std::string> check_book(const std::vector<Entry>& entries, std::map<std::string, XmlFacts> scanned) {
+  Checker checker(entries, std::move(scanned));
   checker.run(entries);
   return checker.problems;
 }

@@ -21,7 +21,7 @@ XmlFacts scan_xml(const std::string& path, const std::string& bytes);
 // What is wrong with the book, one line per problem; empty when it is sound: every XML file parses, the
 // manifest and the files agree, and every internal link and fragment resolves.
 // Files already read as they were finished (see scan_xml) are not read again.
-std::vector<std::string> check_book(const std::vector<Entry>& entries, const std::map<std::string, XmlFacts>& scanned = {});
+std::vector<std::string> check_book(const std::vector<Entry>& entries, std::map<std::string, XmlFacts> scanned = {});
 
 
 }  // namespace mkepub

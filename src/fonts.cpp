@@ -89,8 +89,10 @@ void collect_font_text(const pugi::xml_document& page, const std::string& where,
   add_font_text(t, std::move(mine));
 }
 
+// Appended, not merged: each part is already its page's distinct characters, and embed_fonts takes the
+// distinct code points of the whole (codepoints_in) once, instead of once per page.
 void add_font_text(FontText& into, FontText part) {
-  for (int s = 0; s < FontText::kSlots; ++s) into.by_slot[s] = distinct(into.by_slot[s] + part.by_slot[s]);
+  for (int s = 0; s < FontText::kSlots; ++s) into.by_slot[s] += part.by_slot[s];
   for (auto& [c, where] : part.chapters_of) into.chapters_of[c].merge(where);
 }
 

@@ -11,7 +11,7 @@
 
 namespace mkepub {
 
-// The characters of the book's pages by the face that draws them (regular, bold, italic, code), each once,
+// The characters of the book's pages by the face that draws them (regular, bold, italic, code), each once a page,
 // and the chapters that use each (for the "lacks characters" warning). Gathered page by page, as pages are
 // finished: the book's DOMs are never open all at once.
 struct FontText {
