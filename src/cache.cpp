@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <mutex>
 #include <sstream>
 
 #include "digest.h"
@@ -17,26 +19,18 @@ std::string hash_file(const fs::path& file) {
   return bytes ? Sha256().add(*bytes).hex() : "";
 }
 
-void add_tree(Sha256& h, const fs::path& root) {
-  std::error_code ec;
-  if (fs::is_regular_file(root, ec)) {
-    h.add(root.generic_string()).add("\n").add(hash_file(root)).add("\n");
-    return;
+// An input's hash, read once a run: the run's key, the books' shared key and each book's key (checked, then
+// recorded after the build) all cover the same files. Books are checked on several threads.
+std::string hash_input(const fs::path& file) {
+  static std::mutex mutex;
+  static std::map<fs::path, std::string> known;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = known.find(file); it != known.end()) return it->second;
   }
-  std::vector<fs::path> files;
-  for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-       !ec && it != end; it.increment(ec))
-    if (it->is_regular_file(ec)) files.push_back(it->path());
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) h.add(f.generic_string()).add("\n").add(hash_file(f)).add("\n");
-}
-
-bool is_image(const fs::path& f) {
-  std::string ext = f.extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* e : {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico"})
-    if (ext == e) return true;
-  return false;
+  std::string hash = hash_file(file);
+  std::lock_guard lock(mutex);
+  return known.emplace(file, hash).first->second;
 }
 
 std::vector<fs::path> files_under(const fs::path& root) {
@@ -50,6 +44,18 @@ std::vector<fs::path> files_under(const fs::path& root) {
   return files;
 }
 
+void add_tree(Sha256& h, const fs::path& root) {
+  for (const auto& f : files_under(root)) h.add(f.generic_string()).add("\n").add(hash_input(f)).add("\n");
+}
+
+bool is_image(const fs::path& f) {
+  std::string ext = f.extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* e : {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico"})
+    if (ext == e) return true;
+  return false;
+}
+
 fs::path record_of(const fs::path& dir, const BookKey& key) {
   return dir / (Sha256().add(key.shape).add("\n").add(fs::absolute(key.output).generic_string()).hex() + ".book");
 }
@@ -58,7 +64,7 @@ std::string book_hash(const BookKey& key, const std::vector<fs::path>& used) {
   Sha256 h;
   h.add(key.shape).add("\n").add(key.shared).add("\n").add(fs::absolute(key.output).generic_string()).add("\n");
   for (const auto& list : {key.posts, used})
-    for (const auto& f : list) h.add(f.generic_string()).add("\n").add(hash_file(f)).add("\n");
+    for (const auto& f : list) h.add(f.generic_string()).add("\n").add(hash_input(f)).add("\n");
   return h.hex();
 }
 
@@ -68,7 +74,7 @@ std::string tree_key(const std::vector<fs::path>& roots, const std::set<fs::path
   Sha256 h;
   for (const auto& r : roots)
     for (const auto& f : files_under(r))
-      if (!is_image(f) && !skip.count(fs::weakly_canonical(f))) h.add(f.generic_string()).add("\n").add(hash_file(f)).add("\n");
+      if (!is_image(f) && !skip.count(fs::weakly_canonical(f))) h.add(f.generic_string()).add("\n").add(hash_input(f)).add("\n");
   return h.hex();
 }
 
