@@ -136,7 +136,8 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
   // The post goes straight into the template's content slot: pugixml moves nodes only within one document.
   auto content = take_slot(root, "content");
   try {
-    append_html(content, render_markdown(post.body, post.body_line), post.display, diag);
+    auto html = render_markdown(post.body, post.body_line);
+    append_html(content, html.html, post.display, diag, html.is_xml);
   } catch (InputError& e) {
     e.where.path = post.display;
     throw;

@@ -5,9 +5,11 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -39,9 +41,34 @@ std::string literal_of(cmark_node* node, bool last) {
   return s ? s : "";
 }
 
+// Phrasing elements whose bare start and end tags an XML parser reads as an HTML5 parser does, when they balance.
+const std::set<std::string_view> kXmlSafeTags = {"kbd", "sup", "sub", "code", "em", "strong", "b", "i", "u", "s",
+                                                  "mark", "small", "var", "samp", "abbr", "cite", "q", "dfn"};
+
+// Whether raw HTML reads the same as XML (given that the whole page is well-formed, which the XHTML stage finds
+// out): a comment, or one bare tag from kXmlSafeTags; `<br>` is rewritten `<br />`, the same element in HTML.
+bool reads_as_xml(std::string& raw) {
+  std::string_view t = trim(raw);
+  if (t.rfind("<!--", 0) == 0) {
+    // One comment ended where HTML ends it: not `<!-->` or `<!--->`, and no `--!>`.
+    return t.size() >= 7 && t.find("-->") == t.size() - 3 && t.rfind("<!-->", 0) != 0 &&
+           t.rfind("<!--->", 0) != 0 && t.find("--!>") == std::string_view::npos;
+  }
+  if (t == "<br>" || t == "<br/>" || t == "<br />") {
+    raw = "<br />";
+    return true;
+  }
+  if (t.size() < 3 || t.front() != '<' || t.back() != '>') return false;
+  std::string_view name = t.substr(t[1] == '/' ? 2 : 1);
+  name.remove_suffix(1);
+  return kXmlSafeTags.count(name) > 0;
+}
+
 // Soft breaks between two CJK characters would render as a space: remove them from the tree. Raw HTML gets a
-// marker comment with its post line, since cmark-gfm's data-sourcepos does not reach inside it.
-void prepare_tree(cmark_node* doc, int line_offset) {
+// marker comment with its post line, since cmark-gfm's data-sourcepos does not reach inside it. True when all
+// raw HTML reads as XML.
+bool prepare_tree(cmark_node* doc, int line_offset) {
+  bool is_xml = true;
   std::vector<cmark_node*> drop;
   cmark_iter* it = cmark_iter_new(doc);
   for (auto ev = cmark_iter_next(it); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(it)) {
@@ -51,8 +78,10 @@ void prepare_tree(cmark_node* doc, int line_offset) {
     if ((type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && !is_ruby_markup(node)) {
       int line = cmark_node_get_start_line(node);
       for (cmark_node* p = node; line == 0 && p; p = cmark_node_parent(p)) line = cmark_node_get_start_line(p);
-      const char* raw = cmark_node_get_literal(node);
-      cmark_node_set_literal(node, (line_marker(line + line_offset) + (raw ? raw : "")).c_str());
+      const char* literal = cmark_node_get_literal(node);
+      std::string raw = literal ? literal : "";
+      is_xml = reads_as_xml(raw) && is_xml;
+      cmark_node_set_literal(node, (line_marker(line + line_offset) + raw).c_str());
       continue;
     }
     if (type != CMARK_NODE_SOFTBREAK) continue;
@@ -62,6 +91,7 @@ void prepare_tree(cmark_node* doc, int line_offset) {
   }
   cmark_iter_free(it);
   for (auto* node : drop) cmark_node_free(node);  // unlinks too
+  return is_xml;
 }
 
 // `\{` is an escaped brace that must not open ruby, but cmark-gfm turns it into a plain `{` merged into the text
@@ -295,35 +325,57 @@ void check_nesting(cmark_node* doc, int line_offset) {
   }
 }
 
+// cmark-gfm writes footnote markers with bare attributes (`<section data-footnotes>`), the only markup of its own
+// that is not XML; `=""` is the same attribute in HTML.
+void quote_bare_attributes(std::string& html) {
+  for (const char* bare : {" data-footnotes>", " data-footnote-ref>", " data-footnote-backref "}) {
+    std::string_view b = bare;
+    std::string quoted = std::string(b.substr(0, b.size() - 1)) + "=\"\"" + b.back();
+    for (size_t at = 0; (at = html.find(b, at)) != std::string::npos; at += quoted.size())
+      html.replace(at, b.size(), quoted);
+  }
+}
+
 }  // namespace
 
-std::string render_markdown(const std::string& markdown, int first_line) {
+MarkdownHtml render_markdown(const std::string& markdown, int first_line) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  // cmark-gfm keeps the inline parser's special characters in a global table that attaching an extension
-  // (strikethrough's `~`) and freeing a parser change: two parsers at once lose each other's `~~`. Posts are
-  // parsed one at a time; everything after the parse (gumbo, the DOM) still runs in parallel.
-  static std::mutex parser_mutex;
-  std::lock_guard parsing(parser_mutex);
   // Table alignment as style attributes: HTML5 (and so EPUB) has no align attribute.
   const int options =
       CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
-  std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(options), cmark_parser_free);
-  for (const char* name : kExtensions)
-    if (auto* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
   const bool escapes = markdown.find("\\{") != std::string::npos;
   std::string marked;
   const std::string& input = escapes ? (marked = mark_escaped_braces(markdown)) : markdown;
-  cmark_parser_feed(parser.get(), input.data(), input.size());
-  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()), cmark_node_free);
+  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(nullptr, cmark_node_free);
+  cmark_llist* extensions = nullptr;
+  {
+    // cmark-gfm keeps the inline parser's special characters in a global table that attaching an extension
+    // (strikethrough's `~`) and freeing a parser change: two parsers at once lose each other's `~~`. Posts are
+    // parsed one at a time; the tree's passes and the rendering need no parser and run in parallel.
+    static std::mutex parser_mutex;
+    std::lock_guard parsing(parser_mutex);
+    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(options), cmark_parser_free);
+    for (const char* name : kExtensions) {
+      if (auto* ext = cmark_find_syntax_extension(name)) {
+        cmark_parser_attach_syntax_extension(parser.get(), ext);
+        extensions = cmark_llist_append(cmark_get_default_mem_allocator(), extensions, ext);
+      }
+    }
+    cmark_parser_feed(parser.get(), input.data(), input.size());
+    doc.reset(cmark_parser_finish(parser.get()));
+  }
+  std::unique_ptr<cmark_llist, std::function<void(cmark_llist*)>> owned_extensions(
+      extensions, [](cmark_llist* l) { cmark_llist_free(cmark_get_default_mem_allocator(), l); });
   check_nesting(doc.get(), first_line - 1);
   add_ruby_to_text(doc.get());
   if (escapes) restore_escaped_braces(doc.get());
-  prepare_tree(doc.get(), first_line - 1);
-  char* html = cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
+  bool is_xml = prepare_tree(doc.get(), first_line - 1);
+  char* html = cmark_render_html(doc.get(), options, extensions);
   std::string out = html;
   free(html);
-  return shift_source_lines(out, first_line - 1);
+  quote_bare_attributes(out);
+  return {shift_source_lines(out, first_line - 1), is_xml};
 }
 
 }  // namespace mkepub

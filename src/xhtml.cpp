@@ -4,6 +4,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 #include <memory>
@@ -14,208 +15,210 @@
 #include "nesting.h"
 #include "templates.h"
 #include "text.h"
+#include "xhtml_policy.h"
 
 namespace mkepub {
 namespace {
 
-const std::set<std::string_view> kAllowed = {
-    "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite",
-    "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
-    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "li", "main", "mark",
-    "ol", "p", "pre", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp", "section", "small", "span", "strong",
-    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "wbr"};
+enum class NodeKind { kText, kComment, kElement, kOther };
 
-// Removed with everything inside them: active content, forms, and head-only elements.
-const std::set<std::string_view> kDropped = {
-    "script", "iframe", "frame", "frameset", "form", "object", "embed", "applet", "input", "button", "select",
-    "textarea", "style", "link", "meta", "noscript", "template", "audio", "video", "canvas", "svg", "math",
-    "base", "title", "head", "param", "source", "track", "dialog", "portal"};
+// gumbo's tree as the Converter reads it.
+class GumboTree {
+ public:
+  using Node = const GumboNode*;
+  static NodeKind kind(Node n) {
+    switch (n->type) {
+      case GUMBO_NODE_TEXT: case GUMBO_NODE_WHITESPACE: case GUMBO_NODE_CDATA: return NodeKind::kText;
+      case GUMBO_NODE_COMMENT: return NodeKind::kComment;
+      case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE: return NodeKind::kElement;
+      default: return NodeKind::kOther;
+    }
+  }
+  static std::string_view text(Node n) { return n->v.text.text; }
+  static std::string tag(Node n) {
+    const GumboElement& e = n->v.element;
+    if (e.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(e.tag);
+    GumboStringPiece piece = e.original_tag;
+    gumbo_tag_from_original_text(&piece);
+    std::string tag(piece.data, piece.length);
+    for (auto& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return tag;
+  }
+  static bool is_html(Node n) { return n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML; }
+  // The line of the node's start in the HTML text, from 1.
+  static int line(Node n) {
+    return int(kind(n) == NodeKind::kElement ? n->v.element.start_pos.line : n->v.text.start_pos.line);
+  }
+  static const char* attribute(Node n, const char* name) {
+    auto* a = gumbo_get_attribute(&n->v.element.attributes, name);
+    return a ? a->value : nullptr;
+  }
+  template <class F>
+  static void each_attribute(Node n, F f) {
+    const GumboVector& attrs = n->v.element.attributes;
+    for (unsigned i = 0; i < attrs.length; ++i) {
+      auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+      f(a->name, a->value);
+    }
+  }
+  template <class F>
+  static void each_child(Node n, F f) {
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) f(static_cast<Node>(kids.data[i]));
+  }
+};
 
-// Old presentational elements, kept as their modern equivalent.
-std::string_view renamed(std::string_view tag) {
-  if (tag == "center") return "div";
-  if (tag == "font" || tag == "big" || tag == "blink" || tag == "nobr") return "span";
-  if (tag == "tt") return "code";
-  if (tag == "strike") return "s";
-  if (tag == "acronym") return "abbr";
-  return tag;
-}
+// pugixml's tree of HTML that is XML too, as the Converter reads it. Lines are counted from the nodes' offsets in
+// the text, forward from the last one asked for, since the Converter asks in document order.
+class XmlTree {
+ public:
+  using Node = pugi::xml_node;
+  explicit XmlTree(std::string_view text) : text_(text) {}
+  static NodeKind kind(Node n) {
+    switch (n.type()) {
+      case pugi::node_pcdata: case pugi::node_cdata: return NodeKind::kText;
+      case pugi::node_comment: return NodeKind::kComment;
+      case pugi::node_element: return NodeKind::kElement;
+      default: return NodeKind::kOther;
+    }
+  }
+  static std::string_view text(Node n) { return n.value(); }
+  static std::string tag(Node n) { return n.name(); }
+  static bool is_html(Node) { return true; }
+  int line(Node n) {
+    auto offset = static_cast<size_t>(std::max<ptrdiff_t>(n.offset_debug(), 0));
+    offset = std::min(offset, text_.size());
+    if (offset >= at_) line_ += std::count(text_.begin() + at_, text_.begin() + offset, '\n');
+    else line_ -= std::count(text_.begin() + offset, text_.begin() + at_, '\n');
+    at_ = offset;
+    return line_;
+  }
+  static const char* attribute(Node n, const char* name) {
+    auto a = n.attribute(name);
+    return a ? a.value() : nullptr;
+  }
+  template <class F>
+  static void each_attribute(Node n, F f) {
+    for (auto a : n.attributes()) f(a.name(), a.value());
+  }
+  template <class F>
+  static void each_child(Node n, F f) {
+    for (auto c : n.children()) f(c);
+  }
 
-bool is_integer(std::string_view v) {
-  if (v.empty() || v.size() > 9) return false;
-  for (char c : v)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  return true;
-}
+ private:
+  std::string_view text_;
+  size_t at_ = 0;
+  int line_ = 1;
+};
 
-bool is_xml_name(std::string_view n) {
-  if (n.empty() || !(std::isalpha(static_cast<unsigned char>(n[0])) || n[0] == '_')) return false;
-  for (char c : n)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) return false;
-  return true;
-}
-
-bool is_unsafe_url(std::string_view v) {
-  std::string s;
-  for (char c : v)
-    if (!std::isspace(static_cast<unsigned char>(c))) s += static_cast<char>(std::tolower(c));
-  return s.rfind("javascript:", 0) == 0 || s.rfind("vbscript:", 0) == 0 || s.rfind("data:", 0) == 0;
-}
-
-// A style that loads something (`url(...)`, `image-set(...)`, old IE's `expression(...)`), or hides it behind a CSS
-// escape: a remote one is invalid in EPUB, and a local one would have to be in the book.
-bool style_loads_resource(std::string_view v) {
-  std::string s;
-  for (char c : v) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* bad : {"url", "image-set", "expression", "\\"})
-    if (s.find(bad) != std::string::npos) return true;
-  return false;
-}
-
-// The attributes EPUB's XHTML schema accepts on each element we keep; the rest are dropped silently.
-bool attribute_allowed(std::string_view tag, std::string_view name, std::string_view value) {
-  if (name == "id" || name == "class" || name == "title" || name == "lang" || name == "dir" || name == "role" ||
-      name == "style")
-    return true;
-  if (name.rfind("aria-", 0) == 0) return is_xml_name(name);
-  if (tag == "a") return name == "href";
-  if (tag == "img") return name == "src" || name == "alt" || ((name == "width" || name == "height") && is_integer(value));
-  if (tag == "td" || tag == "th")
-    return ((name == "colspan" || name == "rowspan") && is_integer(value) && value != "0") ||
-           (tag == "th" && name == "scope" && (value == "row" || value == "col" || value == "rowgroup" || value == "colgroup"));
-  if (tag == "col" || tag == "colgroup") return name == "span" && is_integer(value) && value != "0";
-  if (tag == "ol")
-    return (name == "start" && is_integer(value)) || name == "reversed" ||
-           (name == "type" && (value == "1" || value == "a" || value == "A" || value == "i" || value == "I"));
-  if (tag == "li") return name == "value" && is_integer(value);
-  if (tag == "details") return name == "open";
-  if (tag == "bdo") return name == "dir";
-  return false;
-}
-
-bool has_attribute(const GumboElement* e, const char* name) {
-  return gumbo_get_attribute(&e->attributes, name) != nullptr;
-}
-
-bool is_checkbox(const GumboElement* e) {
-  auto* type = gumbo_get_attribute(&e->attributes, "type");
-  return type && std::string_view(type->value) == "checkbox";
-}
-
+// Writes a parsed HTML tree as XHTML under `out`, applying xhtml_policy.h's rules and keeping the post lines of
+// links and images. One policy for both parsers' trees, so that they give the same pages.
+template <class Tree>
 class Converter {
  public:
-  Converter(const std::string& display, Diagnostics& diag) : display_(display), diag_(diag) {}
+  using Node = typename Tree::Node;
+  Converter(Tree& tree, const std::string& display, Diagnostics& diag) : tree_(tree), display_(display), diag_(diag) {}
 
-  // Recursive, so bounded: render_markdown refuses deeper posts before gumbo parses them, this is the backstop.
-  void children(const GumboVector& kids, pugi::xml_node out) {
+  // Recursive, so bounded: render_markdown refuses deeper posts before they are parsed, this is the backstop.
+  void children(Node parent, pugi::xml_node out) {
     if (++depth_ > kMaxNesting) throw InputError({display_, line_, 0, too_deep_message()});
-    for (unsigned i = 0; i < kids.length; ++i) node(static_cast<const GumboNode*>(kids.data[i]), out);
+    Tree::each_child(parent, [&](Node n) { node(n, out); });
     --depth_;
   }
 
  private:
+  Tree& tree_;
   const std::string& display_;
   Diagnostics& diag_;
   int line_ = 0;          // post line of the nearest block or raw-HTML marker
   int marker_html_line_ = 0;  // line of that marker in the HTML text
   int depth_ = 0;
 
-  int line_of(const GumboSourcePosition& pos) const { return line_ + int(pos.line) - marker_html_line_; }
+  int line_of(Node n) { return line_ + tree_.line(n) - marker_html_line_; }
 
-  void warn(const GumboSourcePosition& pos, const std::string& what, const char* kind) {
-    diag_.warn({display_, line_of(pos), 0, what, kind});
-  }
+  void warn(Node n, const std::string& what, const char* kind) { diag_.warn({display_, line_of(n), 0, what, kind}); }
 
-  void node(const GumboNode* n, pugi::xml_node out) {
-    switch (n->type) {
-      case GUMBO_NODE_TEXT:
-      case GUMBO_NODE_WHITESPACE:
-      case GUMBO_NODE_CDATA: {
-        auto text = xml_text(n->v.text.text);
+  void node(Node n, pugi::xml_node out) {
+    switch (Tree::kind(n)) {
+      case NodeKind::kText: {
+        auto text = xml_text(Tree::text(n));
         if (!text.empty()) out.append_child(pugi::node_pcdata).set_value(text.c_str());
         break;
       }
-      case GUMBO_NODE_COMMENT: {
-        std::string_view c = n->v.text.text;
+      case NodeKind::kComment: {
+        std::string_view c = Tree::text(n);
         if (c.rfind("mkepub-line:", 0) == 0) {
           line_ = std::stoi(std::string(c.substr(12)));
-          marker_html_line_ = int(n->v.text.start_pos.line);
+          marker_html_line_ = tree_.line(n);
         }
         break;  // no comment reaches the book: `--` inside one is fatal to XML parsers
       }
-      case GUMBO_NODE_ELEMENT:
-      case GUMBO_NODE_TEMPLATE:
-        element(&n->v.element, out);
+      case NodeKind::kElement:
+        element(n, out);
         break;
       default:
         break;
     }
   }
 
-  void element(const GumboElement* e, pugi::xml_node out) {
-    std::string tag;
-    if (e->tag == GUMBO_TAG_UNKNOWN) {
-      GumboStringPiece piece = e->original_tag;
-      gumbo_tag_from_original_text(&piece);
-      tag.assign(piece.data, piece.length);
-      for (auto& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else {
-      tag = gumbo_normalized_tagname(e->tag);
-    }
-    if (e->tag_namespace != GUMBO_NAMESPACE_HTML && tag != "svg" && tag != "math") {
-      children(e->children, out);
+  void element(Node e, pugi::xml_node out) {
+    std::string tag = Tree::tag(e);
+    if (!Tree::is_html(e) && tag != "svg" && tag != "math") {
+      children(e, out);
       return;
     }
     // cmark-gfm marks every block with its source lines; keep the line for messages, drop the attribute.
-    for (unsigned i = 0; i < e->attributes.length; ++i) {
-      auto* a = static_cast<const GumboAttribute*>(e->attributes.data[i]);
-      if (std::string_view(a->name) == "data-sourcepos") {
-        line_ = std::atoi(a->value);
-        marker_html_line_ = int(e->start_pos.line);
-      }
+    if (const char* pos = Tree::attribute(e, "data-sourcepos")) {
+      line_ = std::atoi(pos);
+      marker_html_line_ = tree_.line(e);
     }
     if (tag == "input" && is_checkbox(e)) {  // GFM task lists: keep the state as a character
-      out.append_child(pugi::node_pcdata).set_value(has_attribute(e, "checked") ? "\u2611" : "\u2610");
+      out.append_child(pugi::node_pcdata).set_value(Tree::attribute(e, "checked") ? "\u2611" : "\u2610");
       return;
     }
-    if (kDropped.count(tag)) {
-      warn(e->start_pos, "<" + tag + "> removed: e-books cannot carry it", "unsafe HTML removed");
+    if (is_dropped_element(tag)) {
+      warn(e, "<" + tag + "> removed: e-books cannot carry it", "unsafe HTML removed");
       return;
     }
-    std::string name(renamed(tag));
-    if (!kAllowed.count(name)) {
+    std::string name(renamed_element(tag));
+    if (!is_kept_element(name)) {
       if (!tag.empty() && tag != "html" && tag != "body")
-        warn(e->start_pos, "<" + tag + "> is not an XHTML element; kept its content only", "unknown HTML element");
-      children(e->children, out);
+        warn(e, "<" + tag + "> is not an XHTML element; kept its content only", "unknown HTML element");
+      children(e, out);
       return;
     }
     auto el = out.append_child(name.c_str());
     attributes(e, name, el);
-    if (name == "a" || name == "img") el.append_attribute(kLineAttr) = line_of(e->start_pos);
+    if (name == "a" || name == "img") el.append_attribute(kLineAttr) = line_of(e);
     if (name == "img" && !el.attribute("alt")) el.append_attribute("alt") = "";
-    children(e->children, el);
+    children(e, el);
   }
 
-  void attributes(const GumboElement* e, const std::string& tag, pugi::xml_node el) {
-    for (unsigned i = 0; i < e->attributes.length; ++i) {
-      auto* a = static_cast<const GumboAttribute*>(e->attributes.data[i]);
-      std::string_view name = a->name, value = a->value;
+  static bool is_checkbox(Node e) {
+    const char* type = Tree::attribute(e, "type");
+    return type && std::string_view(type) == "checkbox";
+  }
+
+  void attributes(Node e, const std::string& tag, pugi::xml_node el) {
+    Tree::each_attribute(e, [&](const char* raw_name, std::string_view value) {
+      std::string_view name = raw_name;
       if (name.size() > 2 && name.substr(0, 2) == "on") {
-        warn(e->start_pos, "event handler `" + std::string(name) + "` removed", "unsafe HTML removed");
-        continue;
+        warn(e, "event handler `" + std::string(name) + "` removed", "unsafe HTML removed");
+        return;
       }
       if ((name == "href" || name == "src") && is_unsafe_url(value)) {
-        warn(e->start_pos, "`" + std::string(name) + "` with a script or data URL removed", "unsafe HTML removed");
-        continue;
+        warn(e, "`" + std::string(name) + "` with a script or data URL removed", "unsafe HTML removed");
+        return;
       }
       if (name == "style" && style_loads_resource(value)) {
-        warn(e->start_pos, "`style` that loads a file or a URL removed", "unsafe HTML removed");
-        continue;
+        warn(e, "`style` that loads a file or a URL removed", "unsafe HTML removed");
+        return;
       }
-      if (!attribute_allowed(tag, name, value) || el.attribute(a->name)) continue;
-      el.append_attribute(a->name) = xml_text(value).c_str();
+      if (!attribute_allowed(tag, name, value) || el.attribute(raw_name)) return;
+      el.append_attribute(raw_name) = xml_text(value).c_str();
       if (name == "lang") el.append_attribute("xml:lang") = xml_text(value).c_str();
-    }
+    });
   }
 };
 
@@ -285,15 +288,30 @@ void repair_content_model(pugi::xml_node root) {
 
 std::string line_marker(int line) { return "<!--mkepub-line:" + std::to_string(line) + "-->"; }
 
-void append_html(pugi::xml_node parent, const std::string& html, const std::string& display, Diagnostics& diag) {
+void append_html(pugi::xml_node parent, const std::string& html, const std::string& display, Diagnostics& diag,
+                 bool is_xml) {
+  if (is_xml && html.find('\r') == std::string::npos) {
+    // Kept whitespace-only text and comments (the line markers), as gumbo keeps them; attribute values as written.
+    constexpr unsigned kOptions = pugi::parse_escapes | pugi::parse_eol | pugi::parse_comments |
+                                  pugi::parse_ws_pcdata | pugi::parse_fragment;
+    pugi::xml_document doc;
+    if (doc.load_buffer(html.data(), html.size(), kOptions, pugi::encoding_utf8)) {
+      XmlTree tree(html);
+      Converter converter(tree, display, diag);
+      converter.children(doc, parent);
+      repair_content_model(parent);
+      return;
+    }
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_BODY;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;
   GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   std::unique_ptr<GumboOutput, std::function<void(GumboOutput*)>> owned(
       output, [&options](GumboOutput* o) { gumbo_destroy_output(&options, o); });
-  Converter converter(display, diag);
-  converter.children(output->root->v.element.children, parent);
+  GumboTree tree;
+  Converter converter(tree, display, diag);
+  converter.children(output->root, parent);
   repair_content_model(parent);
 }
 

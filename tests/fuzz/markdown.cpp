@@ -1,16 +1,20 @@
 // Fuzz target: a post's body through the real chapter path, raw HTML included: template tags (tags.cpp), Markdown
-// (markdown.cpp, cmark-gfm), HTML5 to XHTML (xhtml.cpp, gumbo), the chapter page with its headings and footnotes
+// (markdown.cpp, cmark-gfm), HTML5 to XHTML (xhtml.cpp, gumbo, and pugixml for HTML that is XML too, which must
+// give the same page), the chapter page with its headings and footnotes
 // (chapter.cpp, footnotes.cpp), vertical writing (vertical.cpp) and the split of long chapters (split.cpp).
 #include <cstddef>
 #include <cstdint>
+#include <sstream>
 
 #include "book.h"
 #include "chapter.h"
 #include "fuzz_check.h"
 #include "load.h"
+#include "markdown.h"
 #include "split.h"
 #include "tags.h"
 #include "vertical.h"
+#include "xhtml.h"
 
 using namespace mkepub;
 
@@ -34,6 +38,23 @@ TagContext fuzz_context() {
     return std::nullopt;
   };
   return c;
+}
+
+// HTML that render_markdown calls XML must give the same XHTML and warnings read by pugixml as read by gumbo.
+void same_read_as_xml(const std::string& body) {
+  auto html = render_markdown(body);
+  if (!html.is_xml) return;
+  auto convert = [&](bool is_xml) {
+    Diagnostics diag;
+    pugi::xml_document doc;
+    append_html(doc.append_child("div"), html.html, "post.md", diag, is_xml);
+    std::ostringstream out;
+    doc.print(out, "", pugi::format_raw);
+    for (const auto& w : diag.warnings()) out << '\n' << w.format("warning");
+    return out.str();
+  };
+  auto fast = convert(true), html5 = convert(false);
+  if (fast != html5) fuzz::fail("read as XML, the page differs from gumbo's", fast + "\n----\n" + html5);
 }
 
 }  // namespace
@@ -61,6 +82,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;  // nested past kMaxNesting (input_limits.h): refused with the post's line, as it should be
   }
   fuzz::require_xml(finish_chapter(*ch.doc, "", "en"));
+  same_read_as_xml(post.body);
 
   // The same page made vertical and split small, so that every break point is tried on fuzzed content.
   make_vertical(*ch.doc);

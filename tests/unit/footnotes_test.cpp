@@ -14,7 +14,7 @@ TEST_CASE("a GFM footnote becomes a noteref and an aside with its back-link firs
   Diagnostics diag;
   pugi::xml_document doc;
   auto div = doc.append_child("div");
-  append_html(div, render_markdown("Text[^a].\n\n[^a]: The note.\n"), "p.md", diag);
+  append_html(div, render_markdown("Text[^a].\n\n[^a]: The note.\n").html, "p.md", diag);
   make_popup_footnotes(div, "c0002-");
   std::ostringstream out;
   for (auto x : div.select_nodes(".//*[@data-mkepub-line]")) x.node().remove_attribute(kLineAttr);

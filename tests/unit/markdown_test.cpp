@@ -57,7 +57,7 @@ TEST_CASE("markdown: the examples in tests/spec/markdown.txt") {
   REQUIRE(examples.size() == 15);
   for (const auto& ex : examples) {
     INFO("tests/spec/markdown.txt:", ex.line, " (", ex.section, ")");
-    CHECK(without_sourcepos(render_markdown(ex.markdown)) == ex.html);
+    CHECK(without_sourcepos(render_markdown(ex.markdown).html) == ex.html);
   }
 }
 
@@ -66,30 +66,30 @@ TEST_CASE("markdown: ruby, the examples in tests/spec/ruby.txt") {
   REQUIRE(examples.size() == 16);
   for (const auto& ex : examples) {
     INFO("tests/spec/ruby.txt:", ex.line, " (", ex.section, ")");
-    CHECK(without_sourcepos(render_markdown(ex.markdown)) == ex.html);
+    CHECK(without_sourcepos(render_markdown(ex.markdown).html) == ex.html);
   }
 }
 
 TEST_CASE("markdown: ruby keeps the post's lines in data-sourcepos and puts no line markers in") {
-  CHECK(render_markdown("a {漢字|かんじ}\n", 3) ==
+  CHECK(render_markdown("a {漢字|かんじ}\n", 3).html ==
         "<p data-sourcepos=\"3:1-3:20\">a <ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby></p>\n");
 }
 
 TEST_CASE("markdown: a soft break between CJK characters disappears, between Latin words it stays") {
-  CHECK(render_markdown("中文\n测试\n") == "<p data-sourcepos=\"1:1-2:6\">中文测试</p>\n");
-  CHECK(render_markdown("Hello\nworld\n") == "<p data-sourcepos=\"1:1-2:5\">Hello\nworld</p>\n");
+  CHECK(render_markdown("中文\n测试\n").html == "<p data-sourcepos=\"1:1-2:6\">中文测试</p>\n");
+  CHECK(render_markdown("Hello\nworld\n").html == "<p data-sourcepos=\"1:1-2:5\">Hello\nworld</p>\n");
 }
 
 TEST_CASE("markdown: data-sourcepos counts lines of the post file from first_line") {
-  CHECK(render_markdown("# T\n\ntext\n", 5) ==
+  CHECK(render_markdown("# T\n\ntext\n", 5).html ==
         "<h1 data-sourcepos=\"5:1-5:3\">T</h1>\n<p data-sourcepos=\"7:1-7:4\">text</p>\n");
-  CHECK(render_markdown("Inline <b>x</b>.\n\n<div>y</div>\n", 10) ==
+  CHECK(render_markdown("Inline <b>x</b>.\n\n<div>y</div>\n", 10).html ==
         "<p data-sourcepos=\"10:1-10:16\">Inline <!--mkepub-line:10--><b>x<!--mkepub-line:10--></b>.</p>\n"
         "<!--mkepub-line:12--><div>y</div>\n");
 }
 
 TEST_CASE("markdown: regression: data-sourcepos end lines were not shifted by first_line") {
-  CHECK(render_markdown("a\nb\n\n| x |\n|---|\n| 1 |\n", 5) ==
+  CHECK(render_markdown("a\nb\n\n| x |\n|---|\n| 1 |\n", 5).html ==
         "<p data-sourcepos=\"5:1-6:1\">a\nb</p>\n"
         "<table data-sourcepos=\"8:1-10:5\">\n<thead>\n<tr data-sourcepos=\"8:1-8:5\">\n"
         "<th data-sourcepos=\"8:2-8:4\">x</th>\n</tr>\n</thead>\n<tbody>\n<tr data-sourcepos=\"10:1-10:5\">\n"
@@ -97,6 +97,6 @@ TEST_CASE("markdown: regression: data-sourcepos end lines were not shifted by fi
 }
 
 TEST_CASE("markdown: empty input") {
-  CHECK(render_markdown("") == "");
-  CHECK(render_markdown("\n\n") == "");
+  CHECK(render_markdown("").html == "");
+  CHECK(render_markdown("\n\n").html == "");
 }

@@ -108,7 +108,7 @@ TEST_CASE("tags: block HTML keeps its Markdown body Markdown, and every line its
         "Intro\n<!----><div class=\"note info\"><p><strong>Read this</strong></p>\n"
         "Some **bold** text.\n<!----></div>\nAfter *it*.\n");
   CHECK(lines(e.text) == lines(md));
-  std::string html = render_markdown(e.text);
+  std::string html = render_markdown(e.text).html;
   CHECK(html.find("<p data-sourcepos=\"3:1-3:19\">Some <strong>bold</strong> text.</p>") != std::string::npos);
   CHECK(html.find("<p data-sourcepos=\"5:1-5:11\">After <em>it</em>.</p>") != std::string::npos);
 }

@@ -144,7 +144,7 @@ TEST_CASE("xhtml: warnings name the post's line through Markdown's source positi
   pugi::xml_document doc;
   auto div = doc.append_child("div");
   // Body starting on line 4 of the post; the <script> is on the body's line 3, the post's line 6.
-  append_html(div, render_markdown("Text\n\n<script>x()</script>\n\nA <span onclick=\"f()\">b</span>\n", 4), "p.md",
+  append_html(div, render_markdown("Text\n\n<script>x()</script>\n\nA <span onclick=\"f()\">b</span>\n", 4).html, "p.md",
               diag);
   Strings warnings;
   for (const auto& w : diag.warnings()) warnings.push_back(w.format("warning"));
@@ -176,7 +176,7 @@ TEST_CASE("a link inside a link is unwrapped") {
 }
 
 TEST_CASE("GFM task list checkboxes become characters") {
-  auto html = render_markdown("- [x] done\n- [ ] open\n");
+  auto html = render_markdown("- [x] done\n- [ ] open\n").html;
   auto r = convert(html);
   CHECK(r.warnings == Strings{});
   CHECK(r.xml.find("\u2611 done") != std::string::npos);
