@@ -25,6 +25,7 @@
 #include "vertical.h"
 #include "container.h"
 #include "deflate.h"
+#include "dom.h"
 
 namespace mkepub {
 namespace {
@@ -39,8 +40,10 @@ std::string chapter_href(size_t index) {
 ScriptCounts count_scripts(const Chapter& ch) {
   ScriptCounts counts;
   counts.add(ch.title);
-  for (auto x : ch.doc->select_nodes("//text()[not(ancestor::*[local-name()='pre' or local-name()='code'])]"))
-    counts.add(x.node().value());
+  walk_below(*ch.doc, [&](pugi::xml_node n) {
+    if (is_text(n)) counts.add(n.value());
+    return !is_named(n, "pre") && !is_named(n, "code");
+  });
   return counts;
 }
 

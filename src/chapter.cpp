@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "dates.h"
+#include "dom.h"
 #include "deflate.h"
 #include "footnotes.h"
 #include "markdown.h"
@@ -28,7 +29,13 @@ int heading_level(pugi::xml_node n) {
 std::string text_of(pugi::xml_node n) {
   std::string raw;
   // Ruby annotations and their parentheses stay out: a title in the table of contents reads as its base text.
-  for (auto d : n.select_nodes(".//text()[not(ancestor::rt or ancestor::rp)]")) raw += d.node().value();
+  auto is_annotation = [](pugi::xml_node a) { return is_named(a, "rt") || is_named(a, "rp"); };
+  for (auto a = n; a; a = a.parent())
+    if (is_annotation(a)) return "";
+  walk_below(n, [&](pugi::xml_node d) {
+    if (is_text(d)) raw += d.value();
+    return !is_annotation(d);
+  });
   std::string out;  // collapse white space
   bool space = false;
   for (char c : raw) {
@@ -71,8 +78,7 @@ class IdMaker {
 
 // Ids from raw HTML that are not ASCII names, or repeat, are renamed; the old names stay as link anchors.
 void clean_ids(pugi::xml_node content, IdMaker& ids, std::map<std::string, std::string>& anchors) {
-  for (auto x : content.select_nodes(".//*[@id]")) {
-    auto el = x.node();
+  for (auto el : elements_below(content, [](pugi::xml_node n) { return bool(n.attribute("id")); })) {
     if (heading_level(el)) continue;  // headings get their ids below
     std::string old = el.attribute("id").value();
     std::string id = ids.unique(is_ascii_id(old) ? old : "id-" + ascii_slug(old));
@@ -86,10 +92,7 @@ void clean_ids(pugi::xml_node content, IdMaker& ids, std::map<std::string, std::
 void collect_headings(pugi::xml_node content, const Post& post, IdMaker& ids, Chapter& ch) {
   std::vector<int> stack;  // original levels of the open headings
   std::vector<int> counters;
-  auto found = content.select_nodes(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6");
-  found.sort();  // a union comes back in no particular order
-  for (auto x : found) {
-    auto el = x.node();
+  for (auto el : elements_below(content, [](pugi::xml_node n) { return heading_level(n) > 0; })) {
     int original = heading_level(el);
     while (!stack.empty() && stack.back() >= original) stack.pop_back();
     stack.push_back(original);
@@ -145,7 +148,7 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
 
   ch.title = post.title;
   if (ch.title.empty()) {
-    if (auto h1 = content.select_node(".//h1").node()) {
+    if (auto h1 = content.find_node([](pugi::xml_node n) { return is_named(n, "h1"); })) {
       ch.title = text_of(h1);
       h1.parent().remove_child(h1);
     }

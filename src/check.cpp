@@ -3,6 +3,7 @@
 #include "check.h"
 
 #include "deflate.h"
+#include "dom.h"
 
 #include <pugixml.hpp>
 
@@ -136,8 +137,14 @@ class Checker {
 XmlFacts scan_xml(const std::string& path, const std::string& bytes) {
   XmlFacts f;
   auto doc = parse_xml(path, bytes, f.problems);
-  for (auto x : doc.select_nodes("//*[@id]")) f.ids.insert(x.node().attribute("id").value());
-  for (auto x : doc.select_nodes("//@href|//@src")) f.refs.push_back(x.attribute().value());
+  walk_below(doc, [&](pugi::xml_node n) {
+    for (auto a : n.attributes()) {
+      std::string_view name = a.name();
+      if (name == "id") f.ids.insert(a.value());
+      else if (name == "href" || name == "src") f.refs.push_back(a.value());
+    }
+    return true;
+  });
   return f;
 }
 

@@ -10,6 +10,7 @@
 
 #include "chapter.h"
 #include "digest.h"
+#include "dom.h"
 #include "svg.h"
 #include "templates.h"
 #include "xhtml.h"
@@ -174,10 +175,14 @@ LinkRewriter::~LinkRewriter() = default;
 
 void LinkRewriter::rewrite(size_t chapter, const std::string& page_href, pugi::xml_document& page) const {
   const Chapter& ch = chapters_[chapter];
-  auto root = page.document_element();
-  for (auto x : root.select_nodes("//img")) image(chapter, x.node());
-  for (auto x : root.select_nodes("//a[@href]")) link(ch, page_href, x.node());
-  for (auto x : root.select_nodes("//*[@data-mkepub-line]")) x.node().remove_attribute(kLineAttr);
+  // Images first: one inside a link may become text, which the links then see.
+  for (auto img : elements_below(page, [](pugi::xml_node n) { return is_named(n, "img"); })) image(chapter, img);
+  for (auto a : elements_below(page, [](pugi::xml_node n) { return is_named(n, "a") && n.attribute("href"); }))
+    link(ch, page_href, a);
+  walk_below(page, [](pugi::xml_node n) {
+    n.remove_attribute(kLineAttr);
+    return true;
+  });
 }
 
 // `page` is the file of the chapter that holds the link.
