@@ -21,8 +21,9 @@ struct Loaded {
   std::optional<Site> site;  // what the first folder input is (Hexo, Jekyll, a book, or plain posts)
 };
 
-// With `keep_going`, a file that cannot be read or decoded is a warning and is left out.
-Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag);
+// With `keep_going`, a file that cannot be read or decoded is a warning and is left out. Files are read on
+// `jobs` threads (0: every core), and come out in the order they were found.
+Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag, int jobs = 0);
 
 // UTF-8 text without BOM and with LF line ends, or an InputError naming the first bad byte's line and column.
 std::string decode_text(std::string bytes, const std::string& display);

@@ -3,36 +3,51 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "dates.h"
 #include "frontmatter.h"
 #include "load.h"
+#include "parallel.h"
 #include "tags.h"
 
 namespace mkepub {
 
 std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag,
-                              bool keep_drafts, PostMemo* memo) {
-  std::vector<Post> posts;
-  for (const auto& source : sources) {
+                              bool keep_drafts, PostMemo* memo, int jobs) {
+  std::vector<const Post*> known(sources.size(), nullptr);
+  if (memo)
+    for (size_t i = 0; i < sources.size(); ++i)
+      if (auto it = memo->parsed.find(sources[i].file); it != memo->parsed.end()) known[i] = &it->second;
+  // The posts not parsed before, in parallel; messages are ordered by file when reported.
+  std::vector<std::optional<Post>> parsed(sources.size());
+  parallel_for(sources.size(), jobs, [&](size_t i) {
+    if (known[i]) return;
     try {
-      const Post* known = nullptr;
-      if (memo)
-        if (auto it = memo->parsed.find(source.file); it != memo->parsed.end()) known = &it->second, ++memo->reused;
-      Post post = known ? *known : parse_post(source, diag);
-      if (memo && !known) memo->parsed.emplace(source.file, post);
-      if (known) {  // where this book found it
-        post.display = source.display;
-        post.root = source.root;
-        post.nesting = source.nesting;
-        post.part = source.part;
-        post.summary_title = source.summary_title;
-      }
-      if (post.draft && !keep_drafts) diag.note({post.display, 0, 0, "draft left out"});
-      else posts.push_back(std::move(post));
+      parsed[i] = parse_post(sources[i], diag);
     } catch (const InputError& e) {
       diag.post_error(e.where, keep_going);
     }
+  });
+  std::vector<Post> posts;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const SourceFile& source = sources[i];
+    if (!known[i] && !parsed[i]) continue;  // broken
+    Post post;
+    if (known[i]) {  // where this book found it
+      ++memo->reused;
+      post = *known[i];
+      post.display = source.display;
+      post.root = source.root;
+      post.nesting = source.nesting;
+      post.part = source.part;
+      post.summary_title = source.summary_title;
+    } else {
+      post = std::move(*parsed[i]);
+      if (memo) memo->parsed.emplace(source.file, post);
+    }
+    if (post.draft && !keep_drafts) diag.note({post.display, 0, 0, "draft left out"});
+    else posts.push_back(std::move(post));
   }
   return posts;
 }

@@ -11,15 +11,15 @@
 
 namespace mkepub {
 
-// The posts of `sources`; drafts are left out with a note, broken ones reported (or, with `keep_going`,
-// left out with a warning).
 // Posts already parsed in this run, by file: a post in several books of a config is parsed once.
 struct PostMemo {
   std::map<fs::path, Post> parsed;
   size_t reused = 0;
 };
+// The posts of `sources`, in their order; drafts are left out with a note, broken ones reported (or, with
+// `keep_going`, left out with a warning). Parsed on `jobs` threads (0: every core).
 std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag,
-                              bool keep_drafts = false, PostMemo* memo = nullptr);
+                              bool keep_drafts = false, PostMemo* memo = nullptr, int jobs = 0);
 
 // The posts a book's filters take: any of the tags or categories (when given), dated within from..to.
 std::vector<Post> filter_posts(std::vector<Post> posts, const Filters& filters);

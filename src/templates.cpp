@@ -82,10 +82,11 @@ void tidy(pugi::xml_node node, bool in_pre) {
 }
 
 void drop_non_xml_characters(pugi::xml_node node) {
+  auto is_clean = [](const char* v) { std::string_view s = v; return xml_text_length(s) == s.size(); };
   for (auto a : node.attributes())
-    if (auto clean = xml_text(a.value()); clean != a.value()) a.set_value(clean.c_str());
+    if (!is_clean(a.value())) a.set_value(xml_text(a.value()).c_str());
   if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata)
-    if (auto clean = xml_text(node.value()); clean != node.value()) node.set_value(clean.c_str());
+    if (!is_clean(node.value())) node.set_value(xml_text(node.value()).c_str());
   for (auto child : node.children()) drop_non_xml_characters(child);
 }
 

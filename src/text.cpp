@@ -39,10 +39,29 @@ size_t valid_utf8_at(std::string_view s, size_t i, char32_t& cp) {
 
 }  // namespace
 
+size_t xml_text_length(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80) {  // most text: one byte, nothing to look up
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    size_t n = valid_utf8_at(s, i, cp);
+    if (n == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF) break;
+    i += n;
+  }
+  return i;
+}
+
 std::string xml_text(std::string_view s) {
+  size_t clean = xml_text_length(s);
+  if (clean == s.size()) return std::string(s);
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
+  out.append(s.substr(0, clean));
+  for (size_t i = clean; i < s.size();) {
     char32_t cp = 0;
     size_t n = valid_utf8_at(s, i, cp);
     if (n == 0) {

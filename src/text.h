@@ -24,6 +24,8 @@ bool is_spaceless_cjk(char32_t c);
 // text, YAML escapes ("\x01") and TOML escapes may carry; pugixml would write them as references XML rejects too.
 // A byte that is not UTF-8 becomes U+FFFD: yaml-cpp writes the escapes `\N` and `\_` as single Latin-1 bytes.
 std::string xml_text(std::string_view s);
+// How much of `s`, from the start, xml_text keeps as it is: s.size() when it has nothing to drop.
+size_t xml_text_length(std::string_view s);
 
 // `s` without the spaces, tabs and line ends around it.
 std::string_view trim(std::string_view s);

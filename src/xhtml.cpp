@@ -142,8 +142,12 @@ class Converter {
   void node(Node n, pugi::xml_node out) {
     switch (Tree::kind(n)) {
       case NodeKind::kText: {
-        auto text = xml_text(Tree::text(n));
-        if (!text.empty()) out.append_child(pugi::node_pcdata).set_value(text.c_str());
+        std::string_view raw = Tree::text(n);
+        if (xml_text_length(raw) == raw.size()) {  // most text: nothing to drop, no copy
+          if (!raw.empty()) out.append_child(pugi::node_pcdata).set_value(raw.data(), raw.size());
+        } else if (auto text = xml_text(raw); !text.empty()) {
+          out.append_child(pugi::node_pcdata).set_value(text.c_str());
+        }
         break;
       }
       case NodeKind::kComment: {
