@@ -283,6 +283,26 @@ bool repair_one(pugi::xml_node root) {
   return false;
 }
 
+// Characters an HTML5 parser does not read as themselves: gumbo turns C0 and C1 controls and noncharacters into
+// U+FFFD, and line ends into line feeds. Text with any of them is left to gumbo, so both readings agree.
+bool has_characters_html_replaces(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      ++i;
+      continue;
+    }
+    if (c == '\n' || c == '\t') {
+      ++i;
+      continue;
+    }
+    if (c < 0x80) return true;
+    char32_t cp = next_code_point(s, i);
+    if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void repair_content_model(pugi::xml_node root) {
@@ -294,7 +314,7 @@ std::string line_marker(int line) { return "<!--mkepub-line:" + std::to_string(l
 
 void append_html(pugi::xml_node parent, const std::string& html, const std::string& display, Diagnostics& diag,
                  bool is_xml) {
-  if (is_xml && html.find('\r') == std::string::npos) {
+  if (is_xml && !has_characters_html_replaces(html)) {
     // Kept whitespace-only text and comments (the line markers), as gumbo keeps them; attribute values as written.
     constexpr unsigned kOptions = pugi::parse_escapes | pugi::parse_eol | pugi::parse_comments |
                                   pugi::parse_ws_pcdata | pugi::parse_fragment;

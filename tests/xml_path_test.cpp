@@ -87,3 +87,14 @@ TEST_CASE("xml path: every corpus file read as XML gives the page gumbo gives") 
     if (corpus.path().filename() == "powershell-docs-en") CHECK(t.as_xml * 2 > t.files);  // the speed depends on it
   }
 }
+
+TEST_CASE("xml path: regression: a control character was dropped read as XML but U+FFFD from gumbo (fuzz)") {
+  for (const char* c : {"\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\xc2\x85", "\xef\xb7\x91", "\xef\xbf\xbe",
+                        "\xf0\x9f\xbf\xbf", "\r"}) {
+    auto html = render_markdown(std::string("# Heading\n\n") + c + "Intro [link](a.md) *x*\n");
+    INFO(html.html);
+    auto fast = convert(html.html, html.is_xml), html5 = convert(html.html, false);
+    CHECK(fast.xml == html5.xml);
+    CHECK(fast.warnings == html5.warnings);
+  }
+}
