@@ -12,6 +12,11 @@ namespace mkepub {
 
 void ScriptCounts::add(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
+    if (auto b = static_cast<unsigned char>(text[i]); b < 0x80) {  // most text: no code point to decode
+      latin += ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ? 1 : 0;
+      ++i;
+      continue;
+    }
     char32_t c = next_code_point(text, i);
     if (c < 0x80) latin += std::isalpha(static_cast<int>(c)) ? 1 : 0;
     else if (is_kana(c)) ++kana;

@@ -102,11 +102,15 @@ std::string serialize_xml(pugi::xml_document& doc) {
 std::string serialize_xhtml(pugi::xml_document& doc) {
   drop_non_xml_characters(doc);
   tidy(doc, false);
-  std::ostringstream out;
-  doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-  std::string body = out.str();
-  if (body.rfind("<!DOCTYPE", 0) == 0) body.insert(body.find('>') + 1, "\n");
-  return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + body;
+  // Straight into the string that is returned: pages are written thousands of times a book.
+  struct Writer : pugi::xml_writer {
+    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+    void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
+  } w;
+  const size_t start = w.out.size();
+  doc.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  if (w.out.compare(start, 9, "<!DOCTYPE") == 0) w.out.insert(w.out.find('>', start) + 1, "\n");
+  return std::move(w.out);
 }
 
 }  // namespace mkepub
