@@ -103,7 +103,8 @@ void collect_headings(pugi::xml_node content, const Post& post, IdMaker& ids, Ch
     h.text = text_of(el);
     h.slug = unicode_slug(h.text);
     std::string old = el.attribute("id").value();
-    h.id = ids.unique(ascii_slug(h.text).empty() ? "sec-" + std::to_string(ch.headings.size() + 1) : ascii_slug(h.text));
+    const std::string ascii = ascii_slug(h.text);
+    h.id = ids.unique(ascii.empty() ? "sec-" + std::to_string(ch.headings.size() + 1) : ascii);
     if (el.attribute("id")) el.attribute("id") = h.id.c_str();
     else el.append_attribute("id") = h.id.c_str();
     if (post.toc_number) {
@@ -113,7 +114,7 @@ void collect_headings(pugi::xml_node content, const Post& post, IdMaker& ids, Ch
     }
     // Only names that differ from the id: a site of thousands of pages has hundreds of thousands of headings.
     // The heading's own text is found among the headings (find_anchor) rather than stored here again.
-    for (const auto& alias : {old, h.slug, ascii_slug(h.text)})
+    for (const auto& alias : {old, h.slug, ascii})
       if (!alias.empty() && alias != h.id) ch.anchors.emplace(alias, h.id);
     ch.headings.push_back(std::move(h));
   }

@@ -16,8 +16,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string key(const fs::path& p) { return fs::absolute(p).lexically_normal().generic_string(); }
-
 // "/news/2019/12/24/x/" and "news/2019/12/24/x.html" name the same page.
 std::string url_key(std::string url) {
   if (url.size() >= 5 && url.substr(url.size() - 5) == ".html") url.resize(url.size() - 5);
@@ -76,7 +74,12 @@ std::string expand_permalink(const std::string& pattern, const Post& post, const
   return out;
 }
 
-PostIndex::PostIndex(const std::vector<Chapter>& chapters, const LinkContext& context) : context_(context) {
+std::string PostIndex::key(const fs::path& p) const {
+  return (p.is_absolute() ? p : cwd_ / p).lexically_normal().generic_string();
+}
+
+PostIndex::PostIndex(const std::vector<Chapter>& chapters, const LinkContext& context)
+    : context_(context), cwd_(fs::current_path()) {
   for (size_t i = 0; i < chapters.size(); ++i) {
     const Post& post = *chapters[i].post;
     by_file_.emplace(key(post.file), i);

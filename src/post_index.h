@@ -28,6 +28,8 @@ class PostIndex {
 
  private:
   const LinkContext& context_;
+  fs::path cwd_;  // relative paths are keyed from here: asked once, not once per link tried
+  std::string key(const fs::path& p) const;
   std::unordered_map<std::string, size_t> by_file_, by_lower_file_, by_url_;
   std::optional<size_t> find_file(const fs::path& candidate) const;
 };
