@@ -348,7 +348,10 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line) {
   std::string marked;
   const std::string& input = escapes ? (marked = mark_escaped_braces(markdown)) : markdown;
   std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(nullptr, cmark_node_free);
+  // The extensions the renderer needs, in a list of our own: the parser that has them is freed before rendering.
   cmark_llist* extensions = nullptr;
+  std::unique_ptr<cmark_llist*, std::function<void(cmark_llist**)>> owned_extensions(
+      &extensions, [](cmark_llist** l) { cmark_llist_free(cmark_get_default_mem_allocator(), *l); });
   {
     // cmark-gfm keeps the inline parser's special characters in a global table that attaching an extension
     // (strikethrough's `~`) and freeing a parser change: two parsers at once lose each other's `~~`. Posts are
@@ -365,8 +368,6 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line) {
     cmark_parser_feed(parser.get(), input.data(), input.size());
     doc.reset(cmark_parser_finish(parser.get()));
   }
-  std::unique_ptr<cmark_llist, std::function<void(cmark_llist*)>> owned_extensions(
-      extensions, [](cmark_llist* l) { cmark_llist_free(cmark_get_default_mem_allocator(), l); });
   check_nesting(doc.get(), first_line - 1);
   add_ruby_to_text(doc.get());
   if (escapes) restore_escaped_braces(doc.get());
