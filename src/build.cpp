@@ -249,8 +249,8 @@ std::string fallback_title(const Options& options) {
 
 std::optional<Collected> collect_posts(const Options& options, Diagnostics& diag, PostMemo* memo) {
   auto loaded = load_sources(options.inputs, options.keep_going, diag, options.jobs);
-  Collected c{loaded.site,
-              parse_posts(loaded.sources, options.keep_going, diag, options.filters.drafts, memo, options.jobs)};
+  Collected c{loaded.site, parse_posts(std::move(loaded.sources), options.keep_going, diag, options.filters.drafts,
+                                       memo, options.jobs)};
   if (diag.failed()) return std::nullopt;
   c.posts = filter_posts(std::move(c.posts), options.filters);
   return c;

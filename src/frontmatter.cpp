@@ -25,11 +25,13 @@ bool is_fence(std::string_view line, bool closing) {
   return line == "---" || (closing && line == "...");
 }
 
-Split split_front_matter(const std::string& text, const std::string& display) {
+// Takes the text: the body is what remains of it once the front matter is cut off, so a post's Markdown is never
+// held twice (a book's loaded posts are its biggest value).
+Split split_front_matter(std::string text, const std::string& display) {
   Split s;
   size_t eol = text.find('\n');
   if (!is_fence(std::string_view(text).substr(0, eol), false)) {
-    s.body = text;
+    s.body = std::move(text);
     return s;
   }
   size_t pos = eol == std::string::npos ? text.size() : eol + 1;
@@ -40,7 +42,8 @@ Split split_front_matter(const std::string& text, const std::string& display) {
     if (end == std::string::npos) end = text.size();
     if (is_fence(std::string_view(text).substr(pos, end - pos), true)) {
       s.yaml = text.substr(eol + 1, pos - eol - 1);
-      s.body = end < text.size() ? text.substr(end + 1) : std::string();
+      text.erase(0, std::min(end + 1, text.size()));
+      s.body = std::move(text);
       s.body_line = line + 1;
       return s;
     }
@@ -145,7 +148,7 @@ void read_fields(const YAML::Node& root, Post& post, Reader& r) {
 
 }  // namespace
 
-Post parse_post(const SourceFile& source, Diagnostics& diag) {
+Post parse_post(SourceFile source, Diagnostics& diag) {
   Post post;
   post.file = source.file;
   post.display = source.display;
@@ -153,7 +156,7 @@ Post parse_post(const SourceFile& source, Diagnostics& diag) {
   post.nesting = source.nesting;
   post.part = source.part;
   post.summary_title = source.summary_title;
-  auto split = split_front_matter(source.text, source.display);
+  auto split = split_front_matter(std::move(source.text), source.display);
   post.body = std::move(split.body);
   post.body_line = split.body_line;
   if (split.yaml_line > 0) {

@@ -8,6 +8,7 @@ namespace mkepub {
 
 // The post in `source`; throws InputError with the line and column in the post file for bad front matter.
 // Odd but harmless values (a date that is not a date, a map where a list belongs) are warnings.
-Post parse_post(const SourceFile& source, Diagnostics& diag);
+// The source's text becomes the post's body (moved, not copied).
+Post parse_post(SourceFile source, Diagnostics& diag);
 
 }  // namespace mkepub

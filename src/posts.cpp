@@ -13,7 +13,7 @@
 
 namespace mkepub {
 
-std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag,
+std::vector<Post> parse_posts(std::vector<SourceFile> sources, bool keep_going, Diagnostics& diag,
                               bool keep_drafts, PostMemo* memo, int jobs) {
   std::vector<const Post*> known(sources.size(), nullptr);
   if (memo)
@@ -24,7 +24,7 @@ std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_
   parallel_for(sources.size(), jobs, [&](size_t i) {
     if (known[i]) return;
     try {
-      parsed[i] = parse_post(sources[i], diag);
+      parsed[i] = parse_post(std::move(sources[i]), diag);  // its text becomes the body
     } catch (const InputError& e) {
       diag.post_error(e.where, keep_going);
     }
@@ -44,7 +44,7 @@ std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_
       post.summary_title = source.summary_title;
     } else {
       post = std::move(*parsed[i]);
-      if (memo) memo->parsed.emplace(source.file, post);
+      if (memo) memo->parsed.emplace(post.file, post);
     }
     if (post.draft && !keep_drafts) diag.note({post.display, 0, 0, "draft left out"});
     else posts.push_back(std::move(post));

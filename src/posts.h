@@ -18,7 +18,7 @@ struct PostMemo {
 };
 // The posts of `sources`, in their order; drafts are left out with a note, broken ones reported (or, with
 // `keep_going`, left out with a warning). Parsed on `jobs` threads (0: every core).
-std::vector<Post> parse_posts(const std::vector<SourceFile>& sources, bool keep_going, Diagnostics& diag,
+std::vector<Post> parse_posts(std::vector<SourceFile> sources, bool keep_going, Diagnostics& diag,
                               bool keep_drafts = false, PostMemo* memo = nullptr, int jobs = 0);
 
 // The posts a book's filters take: any of the tags or categories (when given), dated within from..to.
