@@ -52,9 +52,9 @@ Result build_one(PlannedBook& book, Diagnostics& diag) {
     if (entries) {
       size_t size = 0;
       write_atomically(book.options.output, [&](const Sink& write) {
-        write_zip(std::move(*entries), [&](std::string_view piece) {
-          size += piece.size();
-          write(piece);
+        write_zip(std::move(*entries), [&](std::string_view piece, uint64_t offset) {
+          size = std::max<size_t>(size, offset + piece.size());
+          write(piece, offset);
         });
       });
       r.ok = true;

@@ -4,6 +4,8 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <exception>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -16,19 +18,22 @@ namespace {
 // 1980-01-01 00:00, the earliest DOS time: no build depends on the clock.
 constexpr zip_uint16_t kDosTime = 0, kDosDate = (0 << 9) | (1 << 5) | 1;
 
-// A libzip source for an entry deflated beforehand: its stat says DEFLATE with the sizes and CRC, so zip_close
-// copies the bytes as they are instead of compressing them again, one entry after another, on one core.
+// A libzip source for one entry, read from the Entry as it is. For an entry deflated beforehand its stat says
+// DEFLATE with the sizes and CRC, so zip_close copies the bytes as they are instead of compressing them again, one
+// entry after another, on one core. Once read to the end, its bytes are released: the archive is written while
+// it is made, so the entries behind it need not outlive it.
 struct Reader {
-  const Entry* entry;
+  Entry* entry;
   size_t offset;
+  bool released;
 };
 
-zip_int64_t deflated_source(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+zip_int64_t entry_source(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
   auto* r = static_cast<Reader*>(state);
   switch (cmd) {
     case ZIP_SOURCE_OPEN:
       r->offset = 0;
-      return 0;
+      return r->released ? -1 : 0;
     case ZIP_SOURCE_READ: {
       size_t n = std::min<size_t>(len, r->entry->bytes.size() - r->offset);
       std::memcpy(data, r->entry->bytes.data() + r->offset, n);
@@ -36,15 +41,19 @@ zip_int64_t deflated_source(void* state, void* data, zip_uint64_t len, zip_sourc
       return static_cast<zip_int64_t>(n);
     }
     case ZIP_SOURCE_CLOSE:
+      if (r->offset == r->entry->bytes.size()) std::string().swap(r->entry->bytes), r->released = true;
       return 0;
     case ZIP_SOURCE_STAT: {
       auto* st = static_cast<zip_stat_t*>(data);
       zip_stat_init(st);
-      st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
-      st->size = r->entry->size;
-      st->comp_size = r->entry->bytes.size();
-      st->comp_method = ZIP_CM_DEFLATE;
-      st->crc = static_cast<zip_uint32_t>(r->entry->crc);
+      st->valid = ZIP_STAT_SIZE;
+      st->size = r->entry->deflated ? r->entry->size : r->entry->bytes.size();
+      if (r->entry->deflated) {
+        st->valid |= ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+        st->comp_size = r->entry->bytes.size();
+        st->comp_method = ZIP_CM_DEFLATE;
+        st->crc = static_cast<zip_uint32_t>(r->entry->crc);
+      }
       return sizeof(zip_stat_t);
     }
     case ZIP_SOURCE_ERROR:
@@ -60,12 +69,62 @@ zip_int64_t deflated_source(void* state, void* data, zip_uint64_t len, zip_sourc
   }
 }
 
-zip_source_t* source_for(zip_t* za, const Entry& e) {
-  if (!e.deflated) return zip_source_buffer(za, e.bytes.data(), e.bytes.size(), 0);
-  auto* reader = new Reader{&e, 0};
-  zip_source_t* src = zip_source_function(za, deflated_source, reader);
+zip_source_t* source_for(zip_t* za, Entry& e) {
+  auto* reader = new Reader{&e, 0, false};
+  zip_source_t* src = zip_source_function(za, entry_source, reader);
   if (!src) delete reader;
   return src;
+}
+
+// The archive itself, as libzip writes it: straight into the sink (the output file), never whole in memory.
+// libzip seeks back to complete each entry's local header, so each write goes to its own offset. C frames lie
+// between here and write_zip: the sink's exception is kept and rethrown once zip_close has returned.
+struct Writer {
+  const Sink& sink;
+  zip_uint64_t offset = 0, end = 0;
+  zip_error_t error;
+  std::exception_ptr failure;
+};
+
+zip_int64_t archive_target(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+  auto* w = static_cast<Writer*>(state);
+  switch (cmd) {
+    case ZIP_SOURCE_STAT:  // there is no archive to read back: libzip asks this way whether the file exists
+      zip_error_set(&w->error, ZIP_ER_READ, ENOENT);
+      return -1;
+    case ZIP_SOURCE_BEGIN_WRITE:
+      w->offset = w->end = 0;
+      return 0;
+    case ZIP_SOURCE_WRITE:
+      try {
+        w->sink(std::string_view(static_cast<const char*>(data), len), w->offset);
+      } catch (...) {
+        w->failure = std::current_exception();
+        zip_error_set(&w->error, ZIP_ER_WRITE, 0);
+        return -1;
+      }
+      w->offset += len;
+      w->end = std::max(w->end, w->offset);
+      return static_cast<zip_int64_t>(len);
+    case ZIP_SOURCE_SEEK_WRITE: {
+      zip_int64_t to = zip_source_seek_compute_offset(w->offset, w->end, data, len, &w->error);
+      if (to < 0) return -1;
+      w->offset = static_cast<zip_uint64_t>(to);
+      return 0;
+    }
+    case ZIP_SOURCE_TELL_WRITE:
+      return static_cast<zip_int64_t>(w->offset);
+    case ZIP_SOURCE_OPEN: case ZIP_SOURCE_CLOSE: case ZIP_SOURCE_COMMIT_WRITE: case ZIP_SOURCE_ROLLBACK_WRITE:
+    case ZIP_SOURCE_REMOVE: case ZIP_SOURCE_FREE:
+      return 0;
+    case ZIP_SOURCE_ERROR:
+      return zip_error_to_data(&w->error, data, len);
+    case ZIP_SOURCE_SUPPORTS:
+      return ZIP_SOURCE_SUPPORTS_WRITABLE;
+    default:  // reading (READ, SEEK, TELL): never asked of a new archive
+      zip_error_set(&w->error, ZIP_ER_OPNOTSUPP, 0);
+      return -1;
+  }
 }
 
 [[noreturn]] void fail(const char* what, zip_error_t* err) {
@@ -75,24 +134,24 @@ zip_source_t* source_for(zip_t* za, const Entry& e) {
 
 }  // namespace
 
-void write_zip(std::vector<Entry> entries, const std::function<void(std::string_view)>& sink) {
+void write_zip(std::vector<Entry> entries, const Sink& sink) {
+  Writer writer{sink};
+  zip_error_init(&writer.error);
   zip_error_t err;
   zip_error_init(&err);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &err);
-  if (!buffer) fail("zip buffer", &err);
-  zip_source_keep(buffer);  // read the bytes back after zip_close
-  zip_t* za = zip_open_from_source(buffer, ZIP_TRUNCATE, &err);
+  zip_source_t* target = zip_source_function_create(archive_target, &writer, &err);
+  if (!target) fail("zip output", &err);
+  zip_t* za = zip_open_from_source(target, ZIP_CREATE | ZIP_TRUNCATE, &err);
   if (!za) {
-    zip_source_free(buffer);
+    zip_source_free(target);
     fail("zip open", &err);
   }
-  for (const auto& e : entries) {
+  for (auto& e : entries) {
     zip_source_t* src = source_for(za, e);
     zip_int64_t index = src ? zip_file_add(za, e.path.c_str(), src, ZIP_FL_ENC_UTF_8) : -1;
     if (index < 0) {
       if (src) zip_source_free(src);
       zip_discard(za);
-      zip_source_free(buffer);
       throw std::runtime_error("zip add " + e.path);
     }
     if (!e.deflated) zip_set_file_compression(za, index, e.stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, e.stored ? 0 : 6);
@@ -102,34 +161,17 @@ void write_zip(std::vector<Entry> entries, const std::function<void(std::string_
   if (zip_close(za) != 0) {
     std::string msg = zip_strerror(za);
     zip_discard(za);
-    zip_source_free(buffer);
+    if (writer.failure) std::rethrow_exception(writer.failure);
     throw std::runtime_error("zip close: " + msg);
   }
-  std::vector<Entry>().swap(entries);  // the archive holds it all now
-  // Handed on in pieces: the archive is not copied whole once more.
-  bool ok = zip_source_open(buffer) == 0;
-  std::string piece(1 << 20, '\0');
-  for (zip_int64_t n; ok && (n = zip_source_read(buffer, piece.data(), piece.size())) != 0;) {
-    if (n < 0) {
-      ok = false;
-      break;
-    }
-    try {
-      sink(std::string_view(piece.data(), static_cast<size_t>(n)));
-    } catch (...) {
-      zip_source_close(buffer);
-      zip_source_free(buffer);
-      throw;
-    }
-  }
-  if (ok) zip_source_close(buffer);
-  zip_source_free(buffer);
-  if (!ok) throw std::runtime_error("zip: cannot read the archive back");
 }
 
 std::string zip_entries(const std::vector<Entry>& entries) {
   std::string out;
-  write_zip(entries, [&](std::string_view piece) { out += piece; });
+  write_zip(entries, [&](std::string_view piece, uint64_t offset) {
+    if (out.size() < offset + piece.size()) out.resize(offset + piece.size());
+    std::memcpy(out.data() + offset, piece.data(), piece.size());
+  });
   return out;
 }
 

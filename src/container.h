@@ -5,14 +5,15 @@
 #include <string_view>
 
 #include "book.h"
+#include "output.h"
 
 namespace mkepub {
 
 // The .epub bytes: entries in order, mimetype stored, the rest deflated, fixed timestamps, no extra fields.
 std::string zip_entries(const std::vector<Entry>& entries);
 
-// The same, handed to `sink` in pieces; the entries are released as soon as the archive is complete.
-void write_zip(std::vector<Entry> entries, const std::function<void(std::string_view)>& sink);
+// The same, written into `sink` (the output file) while it is made; each entry is released once it is written.
+void write_zip(std::vector<Entry> entries, const Sink& sink);
 
 // Entries read back from .epub bytes (for tests and golden comparisons).
 std::vector<Entry> unzip_entries(const std::string& bytes);

@@ -41,7 +41,7 @@ struct Pending {
 }  // namespace
 
 void write_atomically(const fs::path& out, const std::string& bytes) {
-  write_atomically(out, [&](const Sink& write) { write(bytes); });
+  write_atomically(out, [&](const Sink& write) { write(bytes, 0); });
 }
 
 void write_atomically(const fs::path& out, const std::function<void(const Sink&)>& produce) {
@@ -58,9 +58,9 @@ void write_atomically(const fs::path& out, const std::function<void(const Sink&)
     unlink(tmp.c_str());
     throw std::runtime_error(std::string(what) + " " + out.string() + ": " + std::strerror(e));
   };
-  auto write_all = [&](std::string_view bytes) {
+  auto write_all = [&](std::string_view bytes, uint64_t offset) {
     for (size_t done = 0; done < bytes.size();) {
-      ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+      ssize_t n = pwrite(fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) fail("cannot write");
       done += static_cast<size_t>(n);
