@@ -102,11 +102,22 @@ int depth(const std::vector<TocNode>& nodes) {
   return d;
 }
 
+// What the outline's labels and links alone take: nav.xhtml is longer still, so an outline past the limit by this
+// count need not be rendered to know (a big book's deepest nav page is megabytes of DOM).
+size_t text_bytes(const std::vector<TocNode>& nodes) {
+  size_t n = 0;
+  for (const auto& node : nodes) n += node.label.size() + node.href.size() + text_bytes(node.children);
+  return n;
+}
+
 }  // namespace
 
 int fit_toc_depth(const Book& book, size_t limit) {
   int depth = book.toc_depth;
-  while (depth > 1 && render_nav(book, build_outline(book, depth)).size() > limit) --depth;
+  auto too_big = [&](const std::vector<TocNode>& outline) {
+    return text_bytes(outline) > limit || render_nav(book, outline).size() > limit;
+  };
+  while (depth > 1 && too_big(build_outline(book, depth))) --depth;
   return depth;
 }
 
