@@ -316,7 +316,7 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
     if (!options.cover.empty()) deps->inputs.push_back(options.cover);
     deps->chapters = book.chapters.size();
   }
-  auto entries = package_book(book, std::move(pages.entries));
+  auto entries = package_book(std::move(book), std::move(pages.entries));
   auto problems = check_book(entries, std::move(pages.facts));
   if (!problems.empty()) {
     std::string all;

@@ -10,7 +10,7 @@
 
 namespace mkepub {
 
-std::vector<Entry> package_book(const Book& book, std::vector<Entry> pages) {
+std::vector<Entry> package_book(Book book, std::vector<Entry> pages) {
   const std::string dir = kPackageDir;
   std::vector<Entry> entries;
   entries.push_back({"mimetype", "application/epub+zip", true});
@@ -28,13 +28,14 @@ std::vector<Entry> package_book(const Book& book, std::vector<Entry> pages) {
   entries.push_back({dir + "styles/book.css", template_text("book.css", book.templates) + font_face_css(book.fonts)});
   for (auto& page : pages) entries.push_back(std::move(page));
   // PNG, JPEG and GIF are compressed already: deflating them again costs time and saves nothing.
-  for (const auto& a : book.assets) entries.push_back({dir + a.href, a.bytes, a.media_type != "image/svg+xml"});
+  // The book's images, cover and fonts move into their entries: a big book's images are not held twice.
+  for (auto& a : book.assets) entries.push_back({dir + a.href, std::move(a.bytes), a.media_type != "image/svg+xml"});
   if (book.cover) {
     entries.push_back({dir + kCoverPage, render_cover_page(book)});
-    entries.push_back({dir + book.cover->href, book.cover->bytes, true});
+    entries.push_back({dir + book.cover->href, std::move(book.cover->bytes), true});
   }
   entries.push_back({dir + kTitlePage, render_title_page(book)});
-  for (const auto& f : book.fonts) entries.push_back({dir + f.href, f.bytes});
+  for (auto& f : book.fonts) entries.push_back({dir + f.href, std::move(f.bytes)});
   if (!book.fonts.empty()) {
     // Apple Books ignores embedded fonts unless told otherwise.
     entries.push_back({"META-INF/com.apple.ibooks.display-options.xml",
