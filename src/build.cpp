@@ -292,11 +292,12 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
   for (const auto& c : counts) all += c;
   book.meta = make_metadata(options, book.chapters, fallback_title(options), all);
   set_chapter_languages(book.chapters, counts, book.meta.language);
+  // The cover is drawn before the pages are finished: its 16 MB of pixels come and go while less is held.
+  book.cover = make_cover(options, site, book.meta, read, diag);
   bool want_fonts = !options.fonts.empty() || !options.mono_font.empty();
   auto pages = finish_pages(book.chapters, LinkRewriter(book.chapters, links, images, diag), book.meta.language,
                             want_fonts, options.jobs);
   book.assets = std::move(images.assets);
-  book.cover = make_cover(options, site, book.meta, read, diag);
   if (diag.failed()) return std::nullopt;
   if (overwrites_a_source(options.output, posts, book)) {
     diag.error({options.output.generic_string(), 0, 0, "the output is one of the inputs; nothing written"});
