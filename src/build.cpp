@@ -193,6 +193,30 @@ LinkContext link_context(const Options& options, const std::optional<Site>& site
   return links;
 }
 
+// PNG, JPEG and GIF go into the book byte for byte, so they need not be held while the pages are finished and
+// packaged (13 MB for powershell-docs-en): they were read to be found and named, and are read again into their
+// entries once the book has passed its self-check. Returns the entries to fill: path in the zip -> file.
+std::map<std::string, fs::path> set_aside_raster_images(std::vector<Asset>& assets) {
+  std::map<std::string, fs::path> files;
+  for (auto& a : assets)
+    if (a.media_type != "image/svg+xml") {
+      std::string().swap(a.bytes);
+      files[kPackageDir + a.href] = a.source;
+    }
+  return files;
+}
+
+bool read_raster_images(std::vector<Entry>& entries, const std::map<std::string, fs::path>& files, Diagnostics& diag) {
+  for (auto& e : entries) {
+    auto it = files.find(e.path);
+    if (it == files.end()) continue;
+    auto bytes = read_file(it->second);
+    if (!bytes) diag.error({it->second.generic_string(), 0, 0, "cannot read the image again; was it removed?"});
+    else e.bytes = std::move(*bytes);
+  }
+  return !diag.failed();
+}
+
 // The cover: --cover, else the site's `cover`, else one rendered from the title and authors.
 // A site's cover is read as its images are, from inside the input folders only; --cover from anywhere.
 std::optional<Asset> make_cover(const Options& options, const std::optional<Site>& site, const Metadata& meta,
@@ -288,6 +312,7 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
   book.chapters = std::move(*chapters);
   auto links = link_context(options, site);
   ImageTable images = resolve_images(book.chapters, links, read, diag);
+  auto raster_images = set_aside_raster_images(images.assets);
   ScriptCounts all;
   for (const auto& c : counts) all += c;
   book.meta = make_metadata(options, book.chapters, fallback_title(options), all);
@@ -324,6 +349,7 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
     for (const auto& p : problems) all += "\n  " + p;
     throw InternalError("the book failed mkepub's self-check (this is a bug in mkepub):" + all);
   }
+  if (!read_raster_images(entries, raster_images, diag)) return std::nullopt;
   parallel_for(entries.size(), options.jobs, [&](size_t i) { deflate_entry(entries[i]); });
   return entries;
 }
