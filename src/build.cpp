@@ -3,6 +3,8 @@
 
 #include <pugixml.hpp>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -217,6 +219,10 @@ bool read_raster_images(std::vector<Entry>& entries, const std::map<std::string,
   return !diag.failed();
 }
 
+// glibc keeps memory freed by one stage resident for the next, in each thread's arena; between stages it is given
+// back, so that the peak is what a stage holds, not the sum of the stages' leftovers.
+void release_free_memory() { malloc_trim(0); }
+
 // The cover: --cover, else the site's `cover`, else one rendered from the title and authors.
 // A site's cover is read as its images are, from inside the input folders only; --cover from anywhere.
 std::optional<Asset> make_cover(const Options& options, const std::optional<Site>& site, const Metadata& meta,
@@ -310,6 +316,7 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
     return std::nullopt;
   }
   book.chapters = std::move(*chapters);
+  release_free_memory();
   auto links = link_context(options, site);
   ImageTable images = resolve_images(book.chapters, links, read, diag);
   auto raster_images = set_aside_raster_images(images.assets);
@@ -322,6 +329,7 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
   bool want_fonts = !options.fonts.empty() || !options.mono_font.empty();
   auto pages = finish_pages(book.chapters, LinkRewriter(book.chapters, links, images, diag), book.meta.language,
                             want_fonts, options.jobs);
+  release_free_memory();
   book.assets = std::move(images.assets);
   if (diag.failed()) return std::nullopt;
   if (overwrites_a_source(options.output, posts, book)) {
@@ -349,6 +357,7 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
     for (const auto& p : problems) all += "\n  " + p;
     throw InternalError("the book failed mkepub's self-check (this is a bug in mkepub):" + all);
   }
+  release_free_memory();
   if (!read_raster_images(entries, raster_images, diag)) return std::nullopt;
   parallel_for(entries.size(), options.jobs, [&](size_t i) { deflate_entry(entries[i]); });
   return entries;
