@@ -7,6 +7,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -126,7 +127,8 @@ class Checker {
       auto hash = href.find('#');
       if (hash == std::string::npos) continue;
       auto doc_it = facts_.find(target);
-      if (doc_it == facts_.end() || !doc_it->second.ids.count(href.substr(hash + 1)))
+      if (doc_it == facts_.end() ||
+          !std::binary_search(doc_it->second.ids.begin(), doc_it->second.ids.end(), href.substr(hash + 1)))
         fail(path + ": link to " + href + ", whose fragment does not exist");
     }
   }
@@ -140,11 +142,14 @@ XmlFacts scan_xml(const std::string& path, const std::string& bytes) {
   walk_below(doc, [&](pugi::xml_node n) {
     for (auto a : n.attributes()) {
       std::string_view name = a.name();
-      if (name == "id") f.ids.insert(a.value());
+      if (name == "id") f.ids.push_back(a.value());
       else if (name == "href" || name == "src") f.refs.push_back(a.value());
     }
     return true;
   });
+  std::sort(f.ids.begin(), f.ids.end());
+  f.ids.shrink_to_fit();
+  f.refs.shrink_to_fit();
   return f;
 }
 

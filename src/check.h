@@ -2,7 +2,8 @@
 #pragma once
 
 #include <map>
-#include <set>
+#include <string>
+#include <vector>
 
 #include "book.h"
 
@@ -12,7 +13,7 @@ namespace mkepub {
 // they are finished, on the threads that finish them, so the check never holds the whole book's DOMs.
 struct XmlFacts {
   std::vector<std::string> problems;
-  std::set<std::string> ids;
+  std::vector<std::string> ids;   // sorted: a big book's pages hold tens of thousands, kept until the check
   std::vector<std::string> refs;  // every href and src
 };
 XmlFacts scan_xml(const std::string& path, const std::string& bytes);
