@@ -89,6 +89,7 @@ std::optional<std::vector<Chapter>> render_chapters(std::vector<Post>& posts, co
     list_images(*ch.doc, ch.images);
     for (const auto& page : ch.continued) list_images(*page.doc, ch.images);
     park_pages(ch);
+    ch.headings.shrink_to_fit();  // kept to the end of the build: 70,000 of them in a big documentation set
     progress_post_done();
   });
   if (diag.failed()) return std::nullopt;
