@@ -317,16 +317,17 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
     return std::nullopt;
   }
   book.chapters = std::move(*chapters);
-  release_free_memory();
   auto links = link_context(options, site);
   ImageTable images = resolve_images(book.chapters, links, read, diag);
   auto raster_images = set_aside_raster_images(images.assets);
+  release_free_memory();
   ScriptCounts all;
   for (const auto& c : counts) all += c;
   book.meta = make_metadata(options, book.chapters, fallback_title(options), all);
   set_chapter_languages(book.chapters, counts, book.meta.language);
   // The cover is drawn before the pages are finished: its 16 MB of pixels come and go while less is held.
   book.cover = make_cover(options, site, book.meta, read, diag);
+  release_free_memory();
   bool want_fonts = !options.fonts.empty() || !options.mono_font.empty();
   auto pages = finish_pages(book.chapters, LinkRewriter(book.chapters, links, images, diag), book.meta.language,
                             want_fonts, options.jobs);
@@ -352,6 +353,7 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
     deps->chapters = book.chapters.size();
   }
   auto entries = package_book(std::move(book), std::move(pages.entries));
+  release_free_memory();  // the book, freed as its entries were made
   auto problems = check_book(entries, std::move(pages.facts));
   if (!problems.empty()) {
     std::string all;
