@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <stdexcept>
+#include <string_view>
 
 #include "container.h"
 #include "strings.h"
@@ -98,4 +100,22 @@ TEST_CASE("zip_entries: compression shrinks repetitive text") {
 
 TEST_CASE("unzip_entries: bytes that are not a zip throw") {
   CHECK_THROWS_AS(unzip_entries("not a zip"), std::runtime_error);
+}
+
+TEST_CASE("write_zip: each piece goes to its offset; libzip goes back to complete the headers") {
+  std::string file;
+  bool went_back = false;
+  write_zip(sample(), [&](std::string_view piece, uint64_t offset) {
+    went_back = went_back || offset < file.size();
+    if (file.size() < offset + piece.size()) file.resize(offset + piece.size());
+    file.replace(offset, piece.size(), piece);
+  });
+  CHECK(went_back);
+  CHECK(file == zip_entries(sample()));
+  CHECK(unzip_entries(file).size() == sample().size());
+}
+
+TEST_CASE("write_zip: the sink's error comes out as it was thrown (a full disk keeps its message)") {
+  auto full = [](std::string_view, uint64_t) { throw std::runtime_error("cannot write b.epub: No space left on device"); };
+  CHECK_THROWS_WITH_AS(write_zip(sample(), full), "cannot write b.epub: No space left on device", std::runtime_error);
 }
