@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <exception>
 #include <cstring>
+#include <string>
 #include <functional>
 #include <memory>
 #include <string_view>
@@ -77,13 +78,47 @@ zip_source_t* source_for(zip_t* za, Entry& e) {
 }
 
 // The archive itself, as libzip writes it: straight into the sink (the output file), never whole in memory.
-// libzip seeks back to complete each entry's local header, so each write goes to its own offset. C frames lie
-// between here and write_zip: the sink's exception is kept and rethrown once zip_close has returned.
+// libzip writes a header, the data in 8 KB pieces, then goes back to complete the header: the pieces are gathered
+// into a megabyte (a header rewritten within it is rewritten there) so the file gets a few dozen writes, not
+// tens of thousands. C frames lie between here and write_zip: the sink's exception is kept and rethrown once
+// zip_close has returned.
 struct Writer {
   const Sink& sink;
   zip_uint64_t offset = 0, end = 0;
+  std::string pending;  // bytes for the file at pending_at
+  zip_uint64_t pending_at = 0;
   zip_error_t error;
   std::exception_ptr failure;
+
+  bool flush() {
+    try {
+      if (!pending.empty()) sink(pending, pending_at);
+    } catch (...) {
+      failure = std::current_exception();
+      zip_error_set(&error, ZIP_ER_WRITE, 0);
+      return false;
+    }
+    pending.clear();
+    return true;
+  }
+
+  bool write(std::string_view bytes) {
+    const zip_uint64_t pending_end = pending_at + pending.size();
+    if (offset >= pending_at && offset + bytes.size() <= pending_end) {
+      pending.replace(offset - pending_at, bytes.size(), bytes);
+    } else if (offset == pending_end && pending.size() + bytes.size() <= kPiece) {
+      pending += bytes;
+    } else {
+      if (!flush()) return false;
+      pending_at = offset;
+      pending.assign(bytes);
+    }
+    offset += bytes.size();
+    end = std::max(end, offset);
+    return true;
+  }
+
+  static constexpr size_t kPiece = 1 << 20;
 };
 
 zip_int64_t archive_target(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
@@ -93,19 +128,11 @@ zip_int64_t archive_target(void* state, void* data, zip_uint64_t len, zip_source
       zip_error_set(&w->error, ZIP_ER_READ, ENOENT);
       return -1;
     case ZIP_SOURCE_BEGIN_WRITE:
-      w->offset = w->end = 0;
+      w->offset = w->end = w->pending_at = 0;
+      w->pending.clear();
       return 0;
     case ZIP_SOURCE_WRITE:
-      try {
-        w->sink(std::string_view(static_cast<const char*>(data), len), w->offset);
-      } catch (...) {
-        w->failure = std::current_exception();
-        zip_error_set(&w->error, ZIP_ER_WRITE, 0);
-        return -1;
-      }
-      w->offset += len;
-      w->end = std::max(w->end, w->offset);
-      return static_cast<zip_int64_t>(len);
+      return w->write(std::string_view(static_cast<const char*>(data), len)) ? static_cast<zip_int64_t>(len) : -1;
     case ZIP_SOURCE_SEEK_WRITE: {
       zip_int64_t to = zip_source_seek_compute_offset(w->offset, w->end, data, len, &w->error);
       if (to < 0) return -1;
@@ -114,8 +141,10 @@ zip_int64_t archive_target(void* state, void* data, zip_uint64_t len, zip_source
     }
     case ZIP_SOURCE_TELL_WRITE:
       return static_cast<zip_int64_t>(w->offset);
-    case ZIP_SOURCE_OPEN: case ZIP_SOURCE_CLOSE: case ZIP_SOURCE_COMMIT_WRITE: case ZIP_SOURCE_ROLLBACK_WRITE:
-    case ZIP_SOURCE_REMOVE: case ZIP_SOURCE_FREE:
+    case ZIP_SOURCE_COMMIT_WRITE:
+      return w->flush() ? 0 : -1;
+    case ZIP_SOURCE_OPEN: case ZIP_SOURCE_CLOSE: case ZIP_SOURCE_ROLLBACK_WRITE: case ZIP_SOURCE_REMOVE:
+    case ZIP_SOURCE_FREE:
       return 0;
     case ZIP_SOURCE_ERROR:
       return zip_error_to_data(&w->error, data, len);
