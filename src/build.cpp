@@ -27,6 +27,8 @@
 #include "vertical.h"
 #include "container.h"
 #include "deflate.h"
+#include "digest.h"
+#include "input_limits.h"
 #include "dom.h"
 
 namespace mkepub {
@@ -199,22 +201,31 @@ LinkContext link_context(const Options& options, const std::optional<Site>& site
 // PNG, JPEG and GIF go into the book byte for byte, so they need not be held while the pages are finished and
 // packaged (13 MB for powershell-docs-en): they were read to be found and named, and are read again into their
 // entries once the book has passed its self-check. Returns the entries to fill: path in the zip -> file.
-std::map<std::string, fs::path> set_aside_raster_images(std::vector<Asset>& assets) {
-  std::map<std::string, fs::path> files;
+// Each with the SHA-256 of what was read: the bytes read again must be those the book was checked with.
+struct SetAside {
+  fs::path source;
+  std::string sha256;
+};
+
+std::map<std::string, SetAside> set_aside_raster_images(std::vector<Asset>& assets) {
+  std::map<std::string, SetAside> files;
   for (auto& a : assets)
     if (a.media_type != "image/svg+xml") {
+      files[kPackageDir + a.href] = {a.source, Sha256().add(a.bytes).hex()};
       std::string().swap(a.bytes);
-      files[kPackageDir + a.href] = a.source;
     }
   return files;
 }
 
-bool read_raster_images(std::vector<Entry>& entries, const std::map<std::string, fs::path>& files, Diagnostics& diag) {
+bool read_raster_images(std::vector<Entry>& entries, const std::map<std::string, SetAside>& files, Diagnostics& diag) {
   for (auto& e : entries) {
     auto it = files.find(e.path);
     if (it == files.end()) continue;
-    auto bytes = read_file(it->second);
-    if (!bytes) diag.error({it->second.generic_string(), 0, 0, "cannot read the image again; was it removed?"});
+    const std::string display = it->second.source.generic_string();
+    auto bytes = read_file(it->second.source, kMaxAssetBytes);
+    if (!bytes) diag.error({display, 0, 0, "cannot read the image again; was it removed?"});
+    else if (Sha256().add(*bytes).hex() != it->second.sha256)
+      diag.error({display, 0, 0, "the image changed while the book was being made; build again"});
     else e.bytes = std::move(*bytes);
   }
   return !diag.failed();
