@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "chapter.h"
+#include "chapter_cache.h"
 #include "check.h"
 #include "cover.h"
 #include "fonts.h"
@@ -63,37 +64,69 @@ void renumber(Chapter& ch, const std::string& href) {
   ch.href = href;
 }
 
+// One post expanded, rendered, split, counted and parked; its messages go to `diag`. False when it failed.
+bool render_post(Post& post, const std::string& href, const PostTagExpander& tags, const Book& book,
+                 const Options& options, Chapter& ch, ScriptCounts& counts, Diagnostics& diag) {
+  try {
+    post.body = tags.expand(post, diag);
+    ch = render_chapter(post, href, diag, book.templates);
+  } catch (const InputError& e) {
+    diag.post_error(e.where, options.keep_going);
+    return false;
+  }
+  std::string().swap(post.body);
+  if (book.vertical) make_vertical(*ch.doc);  // before splitting: its spans count too
+  split_long_chapter(ch);
+  counts = count_scripts(ch);
+  list_images(*ch.doc, ch.images);
+  for (const auto& page : ch.continued) list_images(*page.doc, ch.images);
+  park_pages(ch);
+  ch.headings.shrink_to_fit();  // kept to the end of the build: 70,000 of them in a big documentation set
+  return true;
+}
+
 // Posts are independent until the book is assembled: expanded, rendered, split and parked on `jobs` threads
 // (0: every core). Each chapter lands in its own slot, so the book is the same whatever the threads' timing.
 // A post's Markdown is dropped once rendered, and its DOM once parked: memory stays near the book's size.
 // A post past a limit (input_limits.h) is reported; with --keep-going it is left out and the chapters after it
 // are renumbered, so that the chapter files stay numbered without a gap.
+// With a cache, a post whose key is unchanged is taken from it as it was left last time, messages included.
 std::optional<std::vector<Chapter>> render_chapters(std::vector<Post>& posts, const PostTagExpander& tags,
                                                     const Book& book, const Options& options,
-                                                    std::vector<ScriptCounts>& counts, Diagnostics& diag) {
+                                                    std::vector<ScriptCounts>& counts, Diagnostics& diag,
+                                                    ChapterCache* cache) {
   std::vector<Chapter> chapters(posts.size());
   std::vector<char> failed(posts.size(), 0);
   counts.assign(posts.size(), {});
   parallel_for(posts.size(), options.jobs, [&](size_t i) {
-    try {
-      posts[i].body = tags.expand(posts[i], diag);
-      chapters[i] = render_chapter(posts[i], chapter_href(i), diag, book.templates);
-    } catch (const InputError& e) {
-      diag.post_error(e.where, options.keep_going);
-      failed[i] = 1;
-      return;
+    const std::string key = cache ? cache->key_of(posts[i], chapter_href(i)) : "";
+    auto cached = cache ? cache->load(key) : std::nullopt;
+    Diagnostics mine;  // the post's own messages, kept with it in the cache
+    if (cached) {
+      chapters[i] = std::move(cached->chapter);
+      counts[i] = std::move(cached->counts);
+      for (auto& d : cached->warnings) mine.warn(std::move(d));
+      for (auto& d : cached->notes) mine.note(std::move(d));
+      std::string().swap(posts[i].body);
+    } else {
+      IncludeReads reads;
+      {
+        LogIncludes log(reads);
+        failed[i] = !render_post(posts[i], chapter_href(i), tags, book, options, chapters[i], counts[i], mine);
+      }
+      if (cache && !failed[i]) cache->store(key, {chapters[i], counts[i], mine.warnings(), mine.notes(), reads});
     }
-    std::string().swap(posts[i].body);
-    Chapter& ch = chapters[i];
-    if (book.vertical) make_vertical(*ch.doc);  // before splitting: its spans count too
-    split_long_chapter(ch);
-    counts[i] = count_scripts(ch);
-    list_images(*ch.doc, ch.images);
-    for (const auto& page : ch.continued) list_images(*page.doc, ch.images);
-    park_pages(ch);
-    ch.headings.shrink_to_fit();  // kept to the end of the build: 70,000 of them in a big documentation set
-    progress_post_done();
+    chapters[i].post = &posts[i];
+    for (auto& d : mine.notes()) diag.note(std::move(d));
+    for (auto& d : mine.warnings()) diag.warn(std::move(d));
+    for (auto& d : mine.errors()) diag.error(std::move(d));
+    if (!failed[i]) progress_post_done();
   });
+  if (cache && options.verbose)
+    diag.note({options.output.generic_string(), 0, 0,
+               std::to_string(posts.size() - cache->reused()) + " of " + std::to_string(posts.size()) +
+                   " posts rendered, the rest from the cache",
+               "cache"});
   if (diag.failed()) return std::nullopt;
   if (std::find(failed.begin(), failed.end(), 1) == failed.end()) return chapters;
   std::vector<Post> kept_posts;
@@ -313,7 +346,7 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
   std::vector<fs::path> roots = options.resource_paths;
   for (const auto& input : options.inputs) roots.push_back(fs::is_directory(input) ? input : fs::absolute(input).parent_path());
   ReadAsset read = confined_reader(roots);
-  PostTagExpander tags(posts, site, read);
+  PostTagExpander tags(posts, site, logging_reader(read));
 
   Book book;
   book.toc_depth = options.toc_depth;
@@ -321,7 +354,11 @@ std::optional<std::vector<Entry>> assemble_book(const Options& given, const std:
   if (!options.templates.empty()) book.templates = load_templates(options.templates, diag);
   if (diag.failed()) return std::nullopt;
   std::vector<ScriptCounts> counts;
-  auto chapters = render_chapters(posts, tags, book, options, counts, diag);
+  std::optional<ChapterCache> cache;
+  if (!options.cache_dir.empty()) cache.emplace(options.cache_dir, options, site, posts, book.templates, roots, read);
+  auto chapters = render_chapters(posts, tags, book, options, counts, diag, cache ? &*cache : nullptr);
+  if (chapters && cache) cache->save();
+  cache.reset();  // its file read and written: memory back before the pages are finished
   if (!chapters) {
     if (!diag.failed()) diag.error({options.inputs.empty() ? "" : options.inputs.front().generic_string(), 0, 0,
                                     "nothing to build: every post was left out"});

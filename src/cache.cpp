@@ -98,9 +98,16 @@ void record_book(const fs::path& dir, const BookKey& key, const std::vector<fs::
   write_atomically(record_of(dir, key), record);
 }
 
+std::string executable_key() {
+  // Hashed once a run: the binary does not change under a running process that matters here, and the chapter
+  // cache asks for it once a book.
+  static const std::string key = std::string(MKEPUB_VERSION) + "\n" + hash_file("/proc/self/exe");
+  return key;
+}
+
 std::string run_key(const std::vector<std::string>& args, const std::vector<fs::path>& roots) {
   Sha256 h;
-  h.add(MKEPUB_VERSION).add("\n").add(hash_file("/proc/self/exe")).add("\n");
+  h.add(executable_key()).add("\n");
   for (const auto& a : args) h.add(a).add(std::string_view("\0", 1));
   for (const auto& r : roots) add_tree(h, r);
   return h.hex();

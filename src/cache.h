@@ -10,6 +10,10 @@
 
 namespace mkepub {
 
+// mkepub's version and the bytes of its executable: what every key starts from, so a new build of mkepub never
+// reuses what an older one made.
+std::string executable_key();
+
 // The key of a run: mkepub's executable, the command line, and every file under `roots` (path and bytes).
 std::string run_key(const std::vector<std::string>& args, const std::vector<fs::path>& roots);
 
