@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -98,10 +99,28 @@ void record_book(const fs::path& dir, const BookKey& key, const std::vector<fs::
   write_atomically(record_of(dir, key), record);
 }
 
+// The shared libraries mkepub runs with (cmark-gfm, gumbo, pango...), each named with its size and time: an
+// upgraded library may render the same post otherwise. Not their bytes, which would take longer than a build.
+std::string libraries_key() {
+  std::ifstream maps("/proc/self/maps");
+  std::set<std::string> files;
+  for (std::string line; std::getline(maps, line);)
+    if (auto at = line.find(" /"); at != std::string::npos && line.find(".so", at) != std::string::npos)
+      files.insert(line.substr(at + 1));
+  Sha256 h;
+  for (const auto& f : files) {
+    std::error_code ec;
+    auto size = fs::file_size(f, ec);
+    auto time = fs::last_write_time(f, ec).time_since_epoch().count();
+    h.add(f).add(" ").add(std::to_string(size)).add(" ").add(std::to_string(time)).add("\n");
+  }
+  return h.hex();
+}
+
 std::string executable_key() {
-  // Hashed once a run: the binary does not change under a running process that matters here, and the chapter
-  // cache asks for it once a book.
-  static const std::string key = std::string(MKEPUB_VERSION) + "\n" + hash_file("/proc/self/exe");
+  // Made once a run: the chapter cache asks for it once a book.
+  static const std::string key =
+      std::string(MKEPUB_VERSION) + "\n" + hash_file("/proc/self/exe") + "\n" + libraries_key();
   return key;
 }
 

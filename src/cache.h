@@ -10,8 +10,8 @@
 
 namespace mkepub {
 
-// mkepub's version and the bytes of its executable: what every key starts from, so a new build of mkepub never
-// reuses what an older one made.
+// mkepub's version, the bytes of its executable and which shared libraries it runs with: what every key starts
+// from, so that a new build of mkepub, or an upgraded library, never reuses what the old one made.
 std::string executable_key();
 
 // The key of a run: mkepub's executable, the command line, and every file under `roots` (path and bytes).
