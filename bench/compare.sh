@@ -107,6 +107,15 @@ if [ -d "$corpora/nodejs-blog-en" ]; then
     measure "$mkepub" "$out/blog" --split-by year -o "$out/books2" --cache-dir "$out/cache2"
     row "nodejs-blog-en --split-by year" "mkepub, one post changed" "$(grep -c unchanged "$out/cmd.log") of $(ls "$out/books2" | wc -l) books unchanged"
     summary+="anthology: one changed post rebuilds in $(echo "scale=1; 100 * $wall / $first" | bc)% of the first build"$'\n'
+    # The same as one book: the book is built again, but only the changed post is rendered again.
+    measure "$mkepub" "$out/blog" -o "$out/one.epub" --cache-dir "$out/cache3" -q
+    first=$wall
+    row "nodejs-blog-en, one book, --cache-dir" "mkepub, first build" "exit $code"
+    echo "And another." >>"$post"
+    measure "$mkepub" "$out/blog" -o "$out/one.epub" --cache-dir "$out/cache3" -v
+    row "nodejs-blog-en, one book, --cache-dir" "mkepub, one post changed" \
+      "$(grep -o '[0-9]* of [0-9]* posts rendered' "$out/cmd.log" || echo "exit $code")"
+    summary+="one book: one changed post rebuilds in $(echo "scale=1; 100 * $wall / $first" | bc)% of the first build"$'\n'
   fi
 fi
 printf '\n%s' "$summary"
