@@ -54,7 +54,7 @@ struct Fixture {
     REQUIRE(cached.code == 0);
     auto with_cache = slurp(tmp / "book.epub");
     require_valid(tmp / "book.epub");
-    auto full = run_mkepub(args + " --no-cache");
+    auto full = run_mkepub(args + " --no-cache -j1");  // and on one thread: the same bytes whatever -j
     REQUIRE(full.code == 0);
     CHECK(full.output.find("posts rendered") == std::string::npos);
     CHECK(slurp(tmp / "book.epub") == with_cache);
@@ -87,6 +87,23 @@ TEST_CASE("chapter cache: a changed include renders the post that read it; a cha
   // So is a new post, which post_link may name.
   spit(f.tmp / "blog/a2.md", "---\ntitle: Alpha two\ndate: 2020-01-15\n---\nNew.\n");
   CHECK(f.build_and_compare() == "5 of 5");
+}
+
+TEST_CASE("chapter cache: options and templates that shape the pages render every post again") {
+  Fixture f;
+  CHECK(f.build_and_compare() == "4 of 4");
+  f.args += " --vertical";
+  CHECK(f.build_and_compare() == "4 of 4");
+  REQUIRE(run_mkepub("--dump-templates " + quote(f.tmp / "templates")).code == 0);
+  f.args += " --templates " + quote(f.tmp / "templates");
+  CHECK(f.build_and_compare() == "4 of 4");
+  spit(f.tmp / "blog/d.md", "---\ntitle: Delta\ndate: 2020-04-01\n---\nChanged.\n");
+  CHECK(f.build_and_compare() == "1 of 4");
+  auto page = slurp(f.tmp / "templates/chapter.xhtml");
+  REQUIRE(page.find("<body") != std::string::npos);
+  page.replace(page.find("<body"), 5, "<body class=\"changed\"");
+  spit(f.tmp / "templates/chapter.xhtml", page);
+  CHECK(f.build_and_compare() == "4 of 4");
 }
 
 TEST_CASE("chapter cache: a damaged cache file is a miss, not a failure") {
