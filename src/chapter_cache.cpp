@@ -1,4 +1,4 @@
-// The chapter cache: keys over everything a post's render reads, entries stored and read back, old ones pruned.
+// The chapter cache: keys over everything a post's render reads, and the book's file of entries, read and written anew.
 #include "chapter_cache.h"
 
 #include <unistd.h>
