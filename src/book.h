@@ -151,6 +151,7 @@ struct Asset {
   std::string href;   // "images/i0001.png"
   std::string media_type;
   std::string bytes;
+  std::string sha256;  // of `bytes`, for the images of posts (found once by it, and read again by it)
 };
 
 // A font face subset for the book (fonts/f0001.ttf ...).

@@ -234,7 +234,7 @@ LinkContext link_context(const Options& options, const std::optional<Site>& site
 // PNG, JPEG and GIF go into the book byte for byte, so they need not be held while the pages are finished and
 // packaged (13 MB for powershell-docs-en): they were read to be found and named, and are read again into their
 // entries once the book has passed its self-check. Returns the entries to fill: path in the zip -> file.
-// Each with the SHA-256 of what was read: the bytes read again must be those the book was checked with.
+// Each with the SHA-256 resolve_images found it by: the bytes read again must be those the book was checked with.
 struct SetAside {
   fs::path source;
   std::string sha256;
@@ -244,7 +244,7 @@ std::map<std::string, SetAside> set_aside_raster_images(std::vector<Asset>& asse
   std::map<std::string, SetAside> files;
   for (auto& a : assets)
     if (a.media_type != "image/svg+xml") {
-      files[kPackageDir + a.href] = {a.source, Sha256().add(a.bytes).hex()};
+      files[kPackageDir + a.href] = {a.source, a.sha256};
       std::string().swap(a.bytes);
     }
   return files;

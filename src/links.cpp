@@ -147,11 +147,13 @@ class ImageReader {
         *bytes = std::move(*svg);
       }
       if (type.empty()) return std::string();
-      auto [it, added] = by_digest_.emplace(Sha256().add(*bytes).hex(), assets.size());
+      std::string digest = Sha256().add(*bytes).hex();
+      auto [it, added] = by_digest_.emplace(digest, assets.size());
       if (added) {
         char name[32];
         std::snprintf(name, sizeof name, "images/i%04zu", assets.size() + 1);
-        assets.push_back({fs::weakly_canonical(candidate), name + extension_for(type), type, std::move(*bytes)});
+        assets.push_back({fs::weakly_canonical(candidate), name + extension_for(type), type, std::move(*bytes),
+                          std::move(digest)});
       }
       return assets[it->second].href;
     }
