@@ -1,10 +1,10 @@
 // The driver: options in, a checked book out.
 #pragma once
 
-#include "book.h"
-#include "diagnostics.h"
-#include "posts.h"
-#include "site.h"
+#include "base/book.h"
+#include "base/diagnostics.h"
+#include "sources/posts.h"
+#include "dialects/site.h"
 
 namespace mkepub {
 

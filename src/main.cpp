@@ -7,12 +7,12 @@
 #include <memory>
 #include <iostream>
 
-#include "anthology.h"
+#include "run/anthology.h"
 #include "build.h"
-#include "cache.h"
-#include "output.h"
-#include "progress.h"
-#include "report.h"
+#include "run/cache.h"
+#include "epub/output.h"
+#include "run/progress.h"
+#include "run/report.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // Anthologies from the command line: --split-by, --shard, --depfile, and -j giving the same bytes.
 #include <doctest/doctest.h>
 
-#include "container.h"
+#include "epub/container.h"
 #include "support.h"
 
 using namespace mkepub;

@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include "container.h"
+#include "epub/container.h"
 #include "support.h"
 
 using namespace mkepub;

@@ -4,10 +4,10 @@
 
 #include <unistd.h>
 
-#include "container.h"
-#include "subset.h"
+#include "epub/container.h"
+#include "fonts/subset.h"
 #include "support.h"
-#include "text.h"
+#include "base/text.h"
 
 using namespace mkepub;
 using namespace mkepub::test;

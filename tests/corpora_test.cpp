@@ -2,7 +2,7 @@
 // must give a book epubcheck passes. Skipped, with a message, where the corpora are absent.
 #include <doctest/doctest.h>
 
-#include "container.h"
+#include "epub/container.h"
 #include "support.h"
 
 using namespace mkepub;

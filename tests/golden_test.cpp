@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "build.h"
-#include "container.h"
-#include "deflate.h"
+#include "epub/container.h"
+#include "epub/deflate.h"
 #include "support.h"
 
 using namespace mkepub;

@@ -2,7 +2,7 @@
 // get a warning (or an error) and their bytes never reach the book.
 #include <doctest/doctest.h>
 
-#include "container.h"
+#include "epub/container.h"
 #include "support.h"
 
 using namespace mkepub;

@@ -6,10 +6,10 @@
 #include <pugixml.hpp>
 #include <sstream>
 
-#include "load.h"
-#include "markdown.h"
+#include "sources/load.h"
+#include "render/markdown.h"
 #include "support.h"
-#include "xhtml.h"
+#include "render/xhtml.h"
 
 using namespace mkepub;
 using namespace mkepub::test;

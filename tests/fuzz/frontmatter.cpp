@@ -3,13 +3,13 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "book.h"
-#include "chapter.h"
-#include "frontmatter.h"
-#include "frontpages.h"
+#include "base/book.h"
+#include "render/chapter.h"
+#include "sources/frontmatter.h"
+#include "epub/frontpages.h"
 #include "fuzz_check.h"
-#include "language.h"
-#include "load.h"
+#include "base/language.h"
+#include "sources/load.h"
 
 using namespace mkepub;
 

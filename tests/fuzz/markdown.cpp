@@ -6,15 +6,15 @@
 #include <cstdint>
 #include <sstream>
 
-#include "book.h"
-#include "chapter.h"
+#include "base/book.h"
+#include "render/chapter.h"
 #include "fuzz_check.h"
-#include "load.h"
-#include "markdown.h"
-#include "split.h"
-#include "tags.h"
-#include "vertical.h"
-#include "xhtml.h"
+#include "sources/load.h"
+#include "render/markdown.h"
+#include "render/split.h"
+#include "dialects/tags/tags.h"
+#include "render/vertical.h"
+#include "render/xhtml.h"
 
 using namespace mkepub;
 

@@ -4,12 +4,12 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "book.h"
-#include "config.h"
-#include "frontpages.h"
+#include "base/book.h"
+#include "sources/book_config.h"
+#include "epub/frontpages.h"
 #include "fuzz_check.h"
-#include "load.h"
-#include "site.h"
+#include "sources/load.h"
+#include "dialects/site.h"
 
 using namespace mkepub;
 

@@ -5,12 +5,12 @@
 #include <deque>
 #include <set>
 
-#include "book.h"
-#include "chapter.h"
+#include "base/book.h"
+#include "render/chapter.h"
 #include "fuzz_check.h"
-#include "load.h"
-#include "nav.h"
-#include "site.h"
+#include "sources/load.h"
+#include "epub/nav.h"
+#include "dialects/site.h"
 
 using namespace mkepub;
 

@@ -4,12 +4,12 @@
 
 #include <pugixml.hpp>
 
-#include "chapter.h"
-#include "frontmatter.h"
-#include "frontpages.h"
-#include "nav.h"
-#include "opf.h"
-#include "text.h"
+#include "render/chapter.h"
+#include "sources/frontmatter.h"
+#include "epub/frontpages.h"
+#include "epub/nav.h"
+#include "epub/opf.h"
+#include "base/text.h"
 
 using namespace mkepub;
 

@@ -1,0 +1,303 @@
+// Links and images across the book (EPUB 3.3 core media types and resource locations,
+// https://www.w3.org/TR/epub-33/#sec-core-media-types).
+#include "book/links.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "render/chapter.h"
+#include "base/digest.h"
+#include "base/dom.h"
+#include "book/svg.h"
+#include "epub/templates.h"
+#include "render/xhtml.h"
+
+namespace mkepub {
+namespace {
+
+bool has_scheme(const std::string& url) {
+  size_t i = 0;
+  while (i < url.size() && (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' || url[i] == '-' ||
+                            url[i] == '.'))
+    ++i;
+  return i > 0 && i < url.size() && url[i] == ':' && std::isalpha(static_cast<unsigned char>(url[0]));
+}
+
+bool is_file_url(const std::string& url) {
+  std::string scheme = url.substr(0, 5);
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+  return scheme == "file:";
+}
+
+// Schemes reading systems open (IANA-registered; epubcheck warns on others, such as docs' `xref:`).
+bool is_web_scheme(const std::string& url) {
+  std::string scheme = url.substr(0, url.find(':'));
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const char* known : {"http", "https", "mailto", "ftp", "ftps", "tel", "sms", "news", "nntp", "irc", "ircs",
+                            "urn", "geo", "magnet", "git", "ssh", "xmpp"})
+    if (scheme == known) return true;
+  return false;
+}
+
+std::string percent_decode(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// A URL as EPUB's URI checks accept it: spaces, non-ASCII bytes, characters URIs exclude and any `#` after the
+// first percent-encoded (links copied from browsers carry all of these).
+std::string uri_escape(const std::string& url) {
+  static const std::string excluded = " \"<>\\^`{|}";
+  std::string out;
+  bool fragment = false;
+  for (unsigned char c : url) {
+    bool escape = c < 0x21 || c >= 0x7F || excluded.find(static_cast<char>(c)) != std::string::npos || (c == '#' && fragment);
+    if (c == '#') fragment = true;
+    if (!escape) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X", c);
+    out += buf;
+  }
+  return out;
+}
+
+std::string extension_for(const std::string& media_type) {
+  if (media_type == "image/png") return ".png";
+  if (media_type == "image/jpeg") return ".jpg";
+  if (media_type == "image/gif") return ".gif";
+  return ".svg";
+}
+
+// Reads and numbers the book's images, one use after another, so that numbering and warnings follow the book.
+class ImageReader {
+ public:
+  ImageReader(const LinkContext& context, const ReadAsset& read, Diagnostics& diag)
+      : context_(context), read_(read), diag_(diag) {}
+
+  // The href for `use` ("" when it is left out); nothing for a remote image, which stays a link.
+  std::optional<std::string> resolve(const Post& post, const ImageUse& use) {
+    const std::string& src = use.src;
+    if (is_file_url(src)) {
+      diag_.warn({post.display, use.line, 0, "image `" + src + "` is a file URL, which a book cannot reach; not read",
+                  "outside the input folders"});
+      return std::string();
+    }
+    if (has_scheme(src) || src.rfind("//", 0) == 0) {
+      diag_.warn({post.display, use.line, 0, "remote image `" + src + "` not fetched; linked instead", "remote image"});
+      return std::nullopt;
+    }
+    auto asset = find_asset(post, percent_decode(src.substr(0, src.find_first_of("?#"))));
+    if (asset && !asset->empty() && !use.has_alt)
+      diag_.warn({post.display, use.line, 0, "image `" + src + "` has no alt text; readers who cannot see it get nothing",
+                  "image without alt text"});
+    if (!asset) {
+      diag_.warn({post.display, use.line, 0, "image `" + src + "` not found; its alt text is shown instead", "missing image"});
+      return std::string();
+    }
+    if (asset->empty())
+      diag_.warn({post.display, use.line, 0, "image `" + src + "` is not PNG, JPEG, GIF or SVG; left out", "unsupported image"});
+    return asset;
+  }
+
+  std::vector<Asset> assets;
+
+ private:
+  const LinkContext& context_;
+  const ReadAsset& read_;
+  Diagnostics& diag_;
+  std::map<std::string, size_t> by_digest_;  // the same picture under two names is stored once
+
+  // The asset's href ("" when the file is not a supported image), or nullopt when no candidate exists.
+  // Candidates: beside the post, in its asset folder (Hexo's post_asset_folder: `<post>/<name>`), from the
+  // site's source folder for site-root paths, then in the --resource-path folders.
+  std::optional<std::string> find_asset(const Post& post, const std::string& src) {
+    if (src.empty()) return std::nullopt;
+    fs::path dir = post.file.parent_path();
+    std::vector<fs::path> candidates;
+    if (src[0] == '/') {
+      std::string rel = src.substr(src.find_first_not_of('/') == std::string::npos ? src.size() : src.find_first_not_of('/'));
+      if (!context_.source_dir.empty()) candidates.push_back(context_.source_dir / rel);
+      for (const auto& r : context_.resource_paths) candidates.push_back(r / rel);
+    } else {
+      candidates = {dir / src, dir / post.file.stem() / src};
+      for (const auto& r : context_.resource_paths) candidates.push_back(r / src);
+    }
+    for (const auto& candidate : candidates) {
+      auto bytes = read_(candidate);
+      if (!bytes) continue;
+      auto type = sniff_image_type(*bytes);
+      if (type == "image/svg+xml") {
+        auto svg = clean_svg(*bytes);
+        if (!svg) return std::string();
+        *bytes = std::move(*svg);
+      }
+      if (type.empty()) return std::string();
+      std::string digest = Sha256().add(*bytes).hex();
+      auto [it, added] = by_digest_.emplace(digest, assets.size());
+      if (added) {
+        char name[32];
+        std::snprintf(name, sizeof name, "images/i%04zu", assets.size() + 1);
+        assets.push_back({fs::weakly_canonical(candidate), name + extension_for(type), type, std::move(*bytes),
+                          std::move(digest)});
+      }
+      return assets[it->second].href;
+    }
+    return std::nullopt;
+  }
+};
+
+void replace_by_text(pugi::xml_node img, const std::string& alt) {
+  if (!alt.empty()) img.parent().insert_child_before(pugi::node_pcdata, img).set_value(alt.c_str());
+  img.parent().remove_child(img);
+}
+
+}  // namespace
+
+LinkRewriter::LinkRewriter(const std::vector<Chapter>& chapters, const LinkContext& context, const ImageTable& images,
+                           Diagnostics& diag)
+    : chapters_(chapters), context_(context), posts_(std::make_unique<PostIndex>(chapters, context)), images_(images),
+      diag_(diag) {}
+
+LinkRewriter::~LinkRewriter() = default;
+
+void LinkRewriter::rewrite(size_t chapter, const std::string& page_href, pugi::xml_document& page) const {
+  const Chapter& ch = chapters_[chapter];
+  // Images first: one inside a link may become text, which the links then see.
+  for (auto img : elements_below(page, [](pugi::xml_node n) { return is_named(n, "img"); })) image(chapter, img);
+  for (auto a : elements_below(page, [](pugi::xml_node n) { return is_named(n, "a") && n.attribute("href"); }))
+    link(ch, page_href, a);
+  walk_below(page, [](pugi::xml_node n) {
+    n.remove_attribute(kLineAttr);
+    return true;
+  });
+}
+
+// `page` is the file of the chapter that holds the link.
+void LinkRewriter::link(const Chapter& ch, const std::string& page, pugi::xml_node a) const {
+  std::string href = a.attribute("href").value();
+  int line = a.attribute(kLineAttr).as_int();
+  if (has_scheme(href)) {
+    if (!is_web_scheme(href)) return drop(ch, a, line, "link `" + href + "` has a scheme readers do not know");
+    a.attribute("href") = uri_escape(href).c_str();
+    return;
+  }
+  if (href.empty()) return;
+  if (href.rfind("//", 0) == 0) {
+    a.attribute("href") = ("https:" + href).c_str();
+    return;
+  }
+  auto hash = href.find('#');
+  std::string path = percent_decode(href.substr(0, hash));
+  std::string fragment = hash == std::string::npos ? "" : percent_decode(href.substr(hash + 1));
+  const Chapter* target = &ch;
+  // Single-page book sites (GitBook, docsify) link chapters as `#docs/intro`.
+  if (path.empty() && fragment.find('/') != std::string::npos && !find_anchor(ch, fragment)) {
+    path = "/" + fragment.substr(fragment.find_first_not_of('/'));
+    fragment.clear();
+  }
+  if (!path.empty()) {
+    auto found = posts_->find(*ch.post, path);
+    if (!found && href[0] == '/' && has_scheme(context_.site_url)) {
+      // A page of the published site that is not in the book: link to it there.
+      std::string base = context_.site_url;
+      while (!base.empty() && base.back() == '/') base.pop_back();
+      a.attribute("href") = (base + href).c_str();
+      return;
+    }
+    if (!found) return drop(ch, a, line, "link to `" + href + "` does not lead to a post");
+    target = &chapters_[*found];
+  }
+  std::string id;
+  if (!fragment.empty()) {
+    auto anchor = find_anchor(*target, fragment);
+    if (!anchor) return drop(ch, a, line, "link to `" + href + "`: no such heading");
+    id = *anchor;
+  }
+  const std::string& target_page = id.empty() ? target->href : target->href_of(id);
+  std::string file = target_page == page ? "" : fs::path(target_page).filename().string();
+  if (file.empty() && id.empty()) id = "top";
+  a.attribute("href") = (file + (id.empty() ? "" : "#" + id)).c_str();
+}
+
+void LinkRewriter::image(size_t chapter, pugi::xml_node img) const {
+  std::string src = img.attribute("src").value();
+  std::string alt = img.attribute("alt").value();
+  if (!is_file_url(src) && (has_scheme(src) || src.rfind("//", 0) == 0)) {
+    if (img.select_node("ancestor::*[local-name()='a']")) return replace_by_text(img, alt.empty() ? src : alt);
+    auto a = img.parent().insert_child_before("a", img);
+    a.append_attribute("href") = (src.rfind("//", 0) == 0 ? "https:" + src : src).c_str();
+    a.text().set((alt.empty() ? src : alt).c_str());
+    img.parent().remove_child(img);
+    return;
+  }
+  const auto& hrefs = images_.href[chapter];
+  auto it = hrefs.find(src);
+  if (it == hrefs.end() || it->second.empty()) return replace_by_text(img, alt);
+  img.attribute("src") = ("../" + it->second).c_str();
+}
+
+void LinkRewriter::drop(const Chapter& ch, pugi::xml_node a, int line, const std::string& why) const {
+  diag_.warn({ch.post->display, line, 0, why + "; kept as plain text", "broken link"});
+  unwrap_element(a);
+}
+
+void list_images(const pugi::xml_document& page, std::vector<ImageUse>& out) {
+  for (auto x : page.select_nodes("//img")) {
+    auto img = x.node();
+    out.push_back({img.attribute("src").value(), img.attribute(kLineAttr).as_int(), *img.attribute("alt").value() != 0});
+  }
+}
+
+ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
+                          Diagnostics& diag) {
+  ImageReader reader(context, read, diag);
+  ImageTable table;
+  table.href.resize(chapters.size());
+  for (size_t i = 0; i < chapters.size(); ++i)
+    for (const auto& use : chapters[i].images)
+      if (auto href = reader.resolve(*chapters[i].post, use)) table.href[i].emplace(use.src, *href);
+  table.assets = std::move(reader.assets);
+  return table;
+}
+
+std::string sniff_image_type(const std::string& b) {
+  if (b.rfind("\x89PNG\r\n\x1a\n", 0) == 0) return "image/png";
+  if (b.rfind("\xFF\xD8\xFF", 0) == 0) return "image/jpeg";
+  if (b.rfind("GIF87a", 0) == 0 || b.rfind("GIF89a", 0) == 0) return "image/gif";
+  auto head = b.substr(0, 1024);
+  if (head.find("<svg") != std::string::npos) return "image/svg+xml";
+  return "";
+}
+
+std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
+                                 Diagnostics& diag) {
+  for (auto& ch : chapters) {
+    ch.images.clear();
+    list_images(*ch.doc, ch.images);
+    for (const auto& page : ch.continued) list_images(*page.doc, ch.images);
+  }
+  ImageTable images = resolve_images(chapters, context, read, diag);
+  LinkRewriter rewriter(chapters, context, images, diag);
+  for (size_t i = 0; i < chapters.size(); ++i) {
+    rewriter.rewrite(i, chapters[i].href, *chapters[i].doc);
+    for (auto& page : chapters[i].continued) rewriter.rewrite(i, page.href, *page.doc);
+  }
+  return std::move(images.assets);
+}
+
+}  // namespace mkepub

@@ -1,0 +1,72 @@
+// Book metadata for the package document (https://www.w3.org/TR/epub-33/#sec-pkg-metadata).
+#include "book/metadata.h"
+
+#include <algorithm>
+#include <map>
+
+#include "base/dates.h"
+#include "book/identifier.h"
+
+namespace mkepub {
+namespace {
+
+void add_distinct(std::vector<std::string>& out, const std::string& s) {
+  if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+}
+
+std::string make_identifier(const Options& o, const std::vector<Chapter>& chapters, const Metadata& m) {
+  if (!o.identifier.empty()) {
+    if (auto u = parse_uuid(o.identifier)) return "urn:uuid:" + *u;
+    if (o.identifier.find(':') != std::string::npos) return o.identifier;
+    return "urn:uuid:" + uuid_v5("mkepub:" + o.identifier);
+  }
+  if (chapters.size() == 1)
+    if (auto u = parse_uuid(chapters[0].post->abbrlink)) return "urn:uuid:" + *u;
+  std::string name = "mkepub:" + m.title;
+  for (const auto& c : m.creators) name += "\n" + c;
+  return "urn:uuid:" + uuid_v5(name);
+}
+
+// The language most posts declare, else the one their text is written in.
+std::string book_language(const Options& o, const std::vector<Chapter>& chapters, const ScriptCounts& text) {
+  if (auto l = normalize_language(o.language); !l.empty()) return l;
+  std::map<std::string, int> declared;
+  for (const auto& ch : chapters)
+    if (auto l = normalize_language(ch.post->language); !l.empty()) ++declared[l];
+  if (!declared.empty())
+    return std::max_element(declared.begin(), declared.end(), [](auto& a, auto& b) { return a.second < b.second; })
+        ->first;
+  return detect_language(text);
+}
+
+}  // namespace
+
+Metadata make_metadata(const Options& o, const std::vector<Chapter>& chapters, const std::string& fallback_title,
+                       const ScriptCounts& text) {
+  Metadata m;
+  m.title = !o.title.empty() ? o.title : chapters.size() == 1 ? chapters[0].title : fallback_title;
+  m.subtitle = o.subtitle;
+  for (const auto& a : o.authors) add_distinct(m.creators, a);
+  if (m.creators.empty())
+    for (const auto& ch : chapters) add_distinct(m.creators, ch.post->author);
+  m.language = book_language(o, chapters, text);
+  m.description = !o.description.empty() ? o.description : chapters.size() == 1 ? chapters[0].post->description : "";
+
+  std::optional<Date> newest;
+  std::optional<long long> modified;
+  for (const auto& ch : chapters) {
+    const Post& p = *ch.post;
+    for (const auto& t : p.tags) add_distinct(m.subjects, t);
+    for (const auto& c : p.categories) add_distinct(m.subjects, c);
+    if (p.date && (!newest || date_less(*newest, *p.date))) newest = p.date;
+    for (const auto& d : {p.date, p.updated})
+      if (d) modified = std::max(modified.value_or(to_epoch(*d)), to_epoch(*d));
+  }
+  if (newest) m.date = format_day(*newest);
+  // Never the wall clock: the same input must give the same bytes.
+  m.modified = format_utc_timestamp(o.source_date_epoch.value_or(modified.value_or(0)));
+  m.identifier = make_identifier(o, chapters, m);
+  return m;
+}
+
+}  // namespace mkepub

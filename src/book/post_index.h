@@ -1,0 +1,37 @@
+// Which post a link means: relative paths with or without extension, site-root paths, permalinks.
+#pragma once
+
+#include <optional>
+#include <unordered_map>
+
+#include "base/book.h"
+
+namespace mkepub {
+
+// What links resolve against besides the linking post's folder.
+struct LinkContext {
+  fs::path source_dir;   // site-root paths ("/docs/intro", "/images/x.png") start here; empty: none
+  std::string permalink;  // the site's permalink pattern, e.g. "news/:year/:month/:day/:title/"
+  fs::path posts_dir;     // where :title is counted from (Hexo's source/_posts)
+  std::vector<fs::path> resource_paths;  // more folders to look for images in (--resource-path)
+  std::string site_url;  // the published site ("https://hexo.io"): site-root links not in the book go there
+};
+
+// A post's URL under a Hexo/Jekyll permalink pattern (":year/:month/:day/:title/" and friends).
+std::string expand_permalink(const std::string& pattern, const Post& post, const fs::path& posts_dir);
+
+class PostIndex {
+ public:
+  PostIndex(const std::vector<Chapter>& chapters, const LinkContext& context);
+  // The index of the chapter `href_path` (already percent-decoded, no fragment) leads to from `from`.
+  std::optional<size_t> find(const Post& from, const std::string& href_path) const;
+
+ private:
+  const LinkContext& context_;
+  fs::path cwd_;  // relative paths are keyed from here: asked once, not once per link tried
+  std::string key(const fs::path& p) const;
+  std::unordered_map<std::string, size_t> by_file_, by_lower_file_, by_url_;
+  std::optional<size_t> find_file(const fs::path& candidate) const;
+};
+
+}  // namespace mkepub

@@ -1,0 +1,33 @@
+// Template tags in posts: Hexo tag plugins, Jekyll/Liquid, Hugo shortcodes and mdBook includes, expanded into
+// Markdown/HTML before the Markdown stage. Nothing inside code spans or fenced code is expanded.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+
+#include "base/book.h"
+#include "base/diagnostics.h"
+
+namespace mkepub {
+
+struct TagContext {
+  std::string display;  // the post, for messages
+  int first_line = 1;   // line of the post file where the Markdown starts
+  // post_link/post_path: a post's slug (its file name without extension, or its title) -> a link target that
+  // the links stage resolves to that post's chapter (the post file's path relative to this post's folder).
+  std::function<std::optional<std::string>(const std::string& slug)> post_href;
+  // ... and that post's title: post_link's text when the tag gives none, as Hexo does.
+  std::function<std::optional<std::string>(const std::string& slug)> post_title;
+  // `{{ site.x }}` values from _config.yml.
+  std::map<std::string, std::string> site_variables;
+  // `{{#include file}}` (mdBook), `{% include file %}` (Jekyll): the file's text, read by the loader,
+  // relative to the post's folder; nullopt when it does not exist or lies outside the input.
+  std::function<std::optional<std::string>(const std::string& path)> read_include;
+};
+
+// The Markdown with every tag expanded. Unknown tags keep their inner text without the tag syntax, with one
+// warning per tag name and post. Line count is kept where possible so later messages point at the right line.
+std::string expand_tags(const std::string& markdown, const TagContext& context, Diagnostics& diag);
+
+}  // namespace mkepub

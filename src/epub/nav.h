@@ -1,0 +1,29 @@
+// Navigation: the EPUB 3 nav document and the EPUB 2 NCX, both from one outline of the book.
+#pragma once
+
+#include "base/book.h"
+
+namespace mkepub {
+
+struct TocNode {
+  std::string label;
+  std::string href;  // relative to the package folder
+  std::vector<TocNode> children;
+};
+
+// Chapter titles with their headings nested beneath them, down to `book.toc_depth` levels.
+std::vector<TocNode> build_outline(const Book& book);
+std::vector<TocNode> build_outline(const Book& book, int toc_depth);
+
+// The deepest toc depth, at most book.toc_depth, whose nav.xhtml stays under `limit` bytes: a nav page is an
+// XHTML file like any other, and readers choke on big ones.
+int fit_toc_depth(const Book& book, size_t limit);
+
+// nav.xhtml: the toc nav and the landmarks (toc, bodymatter).
+std::string render_nav(const Book& book, const std::vector<TocNode>& outline);
+// toc.ncx: the same tree for EPUB 2 reading systems.
+std::string render_ncx(const Book& book, const std::vector<TocNode>& outline);
+// "Contents" in the book's language.
+std::string contents_label(const std::string& language);
+
+}  // namespace mkepub

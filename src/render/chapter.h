@@ -1,0 +1,30 @@
+// Chapters: one post rendered into an XHTML page with its title, date and headings (EPUB 3.3 XHTML documents).
+#pragma once
+
+#include <memory>
+
+#include "base/book.h"
+#include "base/diagnostics.h"
+#include "epub/templates.h"
+
+namespace mkepub {
+
+// The post as a chapter page (still a DOM: links and images are resolved across the book later).
+// Its headings are renumbered beneath the chapter title (h1) without jumps, with ASCII ids unique in the page.
+Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& diag,
+                       const TemplateOverrides& templates = {});
+
+// The id a link's fragment names in `ch`: a name it was given (an old id, a heading's slug), a heading's id or
+// its text; null when there is none.
+const std::string* find_anchor(const Chapter& ch, const std::string& fragment);
+
+// Writes the chapter's pages out (Chapter::parked, Page::parked) and drops their DOMs, which are many times
+// bigger than their text; unpark_page reads one back exactly as it was.
+void park_pages(Chapter& ch);
+std::unique_ptr<pugi::xml_document> unpark_page(Parked& parked);  // and drops `parked`
+
+// Sets a page's language (lang and xml:lang on the root: the chapter's own, else the book's) and writes it out.
+std::string finish_chapter(pugi::xml_document& page, const std::string& chapter_language,
+                           const std::string& book_language);
+
+}  // namespace mkepub

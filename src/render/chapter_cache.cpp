@@ -1,0 +1,175 @@
+// The chapter cache: keys over everything a post's render reads, and the book's file of entries, read and written anew.
+#include "render/chapter_cache.h"
+
+#include <unistd.h>
+
+#include <cstdint>
+#include <fstream>
+
+#include "run/cache.h"
+#include "base/digest.h"
+#include "sources/load.h"
+
+namespace mkepub {
+namespace {
+
+thread_local IncludeReads* current_log = nullptr;
+
+// Length-prefixed, so that no two different sequences of fields hash alike.
+struct KeyHash {
+  Sha256 h;
+  KeyHash& str(std::string_view s) {
+    h.add(std::to_string(s.size())).add(":").add(s);
+    return *this;
+  }
+  KeyHash& num(long long n) { return str(std::to_string(n)); }
+  KeyHash& list(const std::vector<std::string>& items) {
+    num(static_cast<long long>(items.size()));
+    for (const auto& s : items) str(s);
+    return *this;
+  }
+  KeyHash& date(const std::optional<Date>& d) {
+    if (!d) return str("-");
+    num(d->year).num(d->month).num(d->day).num(d->hour).num(d->minute).num(d->second).num(d->has_time);
+    return d->zone_minutes ? num(*d->zone_minutes) : str("-");
+  }
+};
+
+std::string hash_of(const std::optional<std::string>& bytes) { return bytes ? Sha256().add(*bytes).hex() : ""; }
+
+// The book's file: a header, then each entry as its key, its length and its bytes (each entry carries its own
+// checksum). Framing that does not add up ends the reading: what follows is a miss.
+constexpr std::string_view kPackMagic = "mkepub chapter pack 1\n";
+
+std::map<std::string, std::string_view> index_pack(std::string_view pack) {
+  std::map<std::string, std::string_view> entries;
+  if (pack.substr(0, kPackMagic.size()) != kPackMagic) return entries;
+  pack.remove_prefix(kPackMagic.size());
+  while (pack.size() >= 64 + 8) {
+    std::string key(pack.substr(0, 64));
+    uint64_t n = 0;
+    for (int i = 0; i < 8; ++i) n |= static_cast<uint64_t>(static_cast<unsigned char>(pack[64 + i])) << (8 * i);
+    pack.remove_prefix(64 + 8);
+    if (n > pack.size()) break;
+    entries.emplace(std::move(key), pack.substr(0, n));
+    pack.remove_prefix(n);
+  }
+  return entries;
+}
+
+void add_to_pack(std::string& pack, const std::string& key, std::string_view entry) {
+  pack += key;
+  uint64_t n = entry.size();
+  for (int i = 0; i < 8; ++i) pack += static_cast<char>((n >> (8 * i)) & 0xff);
+  pack += entry;
+}
+
+// Atomic (a reader sees the whole file or the old one) but not synced: a lost file is only a miss.
+void write_pack(const fs::path& file, const std::string& bytes) {
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  std::string name = ".";
+  name += file.filename().string();
+  name += ".tmp-" + std::to_string(getpid());
+  fs::path tmp = file.parent_path() / name;
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) {
+      fs::remove(tmp, ec);
+      return;
+    }
+  }
+  fs::rename(tmp, file, ec);
+  if (ec) fs::remove(tmp, ec);
+}
+
+}  // namespace
+
+LogIncludes::LogIncludes(IncludeReads& log) : outer_(current_log) { current_log = &log; }
+LogIncludes::~LogIncludes() { current_log = outer_; }
+
+ReadInclude logging_reader(ReadInclude read) {
+  return [read = std::move(read)](const fs::path& file) {
+    auto bytes = read(file);
+    if (current_log) current_log->files.emplace_back(file, hash_of(bytes));
+    return bytes;
+  };
+}
+
+ChapterCache::ChapterCache(const fs::path& cache_dir, const Options& options, const std::optional<Site>& site,
+                           const std::vector<Post>& posts, const TemplateOverrides& templates,
+                           const std::vector<fs::path>& roots, ReadInclude read)
+    : read_(std::move(read)) {
+  const std::string output = fs::absolute(options.output).lexically_normal().generic_string();
+  file_ = cache_dir / "chapters" / (Sha256().add(output).hex() + ".pack");
+  if (auto bytes = read_file(file_)) pack_ = std::move(*bytes);
+  old_ = index_pack(pack_);
+  // What rendering any post may read besides the post itself: the options render_chapters uses, the templates,
+  // the site's variables, and every post's name and title (post_link); where includes may come from.
+  KeyHash k;
+  k.str("mkepub chapter cache 1").str(executable_key()).str(output);
+  k.num(options.vertical).num(options.keep_going);
+  k.num(static_cast<long long>(templates.size()));
+  for (const auto& [name, text] : templates) k.str(name).str(text);
+  k.num(static_cast<long long>(roots.size()));
+  for (const auto& r : roots) k.str(fs::absolute(r).lexically_normal().generic_string());
+  k.num(site.has_value());
+  if (site) {
+    k.num(static_cast<int>(site->kind)).str(site->root.generic_string()).str(site->source_dir.generic_string());
+    k.num(static_cast<long long>(site->config.variables.size()));
+    for (const auto& [name, value] : site->config.variables) k.str(name).str(value);
+  }
+  k.num(static_cast<long long>(posts.size()));
+  for (const auto& p : posts) k.str(p.file.generic_string()).str(p.display).str(p.title).date(p.date);
+  book_ = k.h.hex();
+}
+
+std::string ChapterCache::key_of(const Post& p, const std::string& href) const {
+  KeyHash k;
+  k.str(book_).str(href);
+  k.str(p.file.generic_string()).str(p.display).str(p.root.generic_string()).str(p.title);
+  k.date(p.date).date(p.updated).list(p.tags).list(p.categories).list(p.keywords);
+  k.str(p.description).str(p.author).str(p.language).str(p.abbrlink);
+  k.num(p.toc).num(p.toc_number).num(p.draft).num(p.body_line).num(p.nesting);
+  k.str(p.part).str(p.summary_title).str(p.body);
+  return k.h.hex();
+}
+
+std::optional<RenderedPost> ChapterCache::load(const std::string& key) {
+  auto it = old_.find(key);
+  if (it == old_.end()) return std::nullopt;
+  auto post = decode_rendered_post(it->second);
+  if (!post) return std::nullopt;
+  for (const auto& [file, hash] : post->includes.files)
+    if (hash_of(read_(file)) != hash) return std::nullopt;
+  std::lock_guard lock(mu_);
+  reused_.insert(key);
+  return post;
+}
+
+void ChapterCache::store(const std::string& key, const RenderedPost& post) {
+  std::string entry = encode_rendered_post(post);
+  std::lock_guard lock(mu_);
+  new_[key] = std::move(entry);
+}
+
+void ChapterCache::save() {
+  std::lock_guard lock(mu_);
+  if (new_.empty() && reused_.size() == old_.size()) return;
+  std::set<std::string> keys = reused_;
+  for (const auto& [key, entry] : new_) keys.insert(key);
+  std::string pack(kPackMagic);
+  for (const auto& key : keys) {
+    auto fresh = new_.find(key);
+    add_to_pack(pack, key, fresh != new_.end() ? std::string_view(fresh->second) : old_.at(key));
+  }
+  write_pack(file_, pack);
+}
+
+size_t ChapterCache::reused() const {
+  std::lock_guard lock(mu_);
+  return reused_.size();
+}
+
+}  // namespace mkepub

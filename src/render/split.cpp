@@ -1,0 +1,106 @@
+// Long posts split into several files (epub-readers.md: "Keep each XHTML file well under 300 KB").
+#include "render/split.h"
+
+#include <pugixml.hpp>
+
+#include <string_view>
+
+namespace mkepub {
+namespace {
+
+struct Counter : pugi::xml_writer {
+  size_t bytes = 0;
+  void write(const void*, size_t size) override { bytes += size; }
+};
+
+size_t measure(pugi::xml_node n) {
+  Counter c;
+  n.print(c, "", pugi::format_raw);
+  return c.bytes;
+}
+
+bool is_heading(pugi::xml_node n) {
+  std::string_view name = n.name();
+  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+}
+
+// The rows or items of a long list or table, moved into several smaller ones of the same kind.
+void break_up(pugi::xml_node big, size_t limit) {
+  std::string_view name = big.name();
+  pugi::xml_node rows = big;
+  if (name == "table") rows = big.child("tbody") ? big.child("tbody") : big;
+  else if (name != "ul" && name != "ol") return;
+  auto parent = big.parent();
+  pugi::xml_node piece = big;
+  size_t size = 0;
+  int item = 0, start = big.attribute("start").as_int(1);
+  for (auto row = rows.first_child(); row;) {
+    auto next = row.next_sibling();
+    bool is_row = row.type() == pugi::node_element;
+    item += is_row;
+    size_t s = measure(row);
+    if (is_row && size > 0 && size + s > limit) {
+      // A new list (or table, with the same header) continues where the last one stopped.
+      auto copy = parent.insert_copy_after(big, piece);
+      auto copy_rows = name == "table" && copy.child("tbody") ? copy.child("tbody") : copy;
+      for (auto r = copy_rows.first_child(); r;) {
+        auto n = r.next_sibling();
+        if (std::string_view(r.name()) != "thead" && std::string_view(r.name()) != "caption") copy_rows.remove_child(r);
+        r = n;
+      }
+      copy.remove_attribute("id");
+      if (name == "ol") {
+        copy.remove_attribute("start");
+        copy.append_attribute("start") = start + item - 1;
+      }
+      piece = copy;
+      size = 0;
+    }
+    if (piece != big) (name == "table" && piece.child("tbody") ? piece.child("tbody") : piece).append_move(row);
+    size += s;
+    row = next;
+  }
+}
+
+}  // namespace
+
+void split_long_chapter(Chapter& ch, size_t limit) {
+  if (measure(*ch.doc) <= limit) return;
+  auto section = ch.doc->document_element().child("body").child("section");
+  if (!section) return;
+  for (auto child = section.first_child(); child; child = child.next_sibling())
+    if (measure(child) > limit / 2) break_up(child, limit / 2);
+
+  // A skeleton of the page (head, body, empty section) for each continued page.
+  pugi::xml_document skeleton;
+  skeleton.reset(*ch.doc);
+  auto skeleton_section = skeleton.document_element().child("body").child("section");
+  while (skeleton_section.first_child()) skeleton_section.remove_child(skeleton_section.first_child());
+
+  size_t size = measure(*ch.doc) - measure(section);
+  pugi::xml_node target;  // empty while the first page fills
+  std::string stem = ch.href.substr(0, ch.href.rfind('.'));
+  for (auto child = section.first_child(); child;) {
+    auto next = child.next_sibling();
+    size_t s = measure(child);
+    bool full = size + s > limit || (is_heading(child) && size > limit / 2);
+    if (full && size > 0) {
+      Page page{stem + "-" + std::to_string(ch.continued.size() + 2) + ".xhtml",
+                std::make_shared<pugi::xml_document>()};
+      page.doc->reset(skeleton);
+      target = page.doc->document_element().child("body").child("section");
+      ch.continued.push_back(std::move(page));
+      size = 0;
+    }
+    if (target) {
+      auto copy = target.append_copy(child);
+      for (auto x : copy.select_nodes("descendant-or-self::*[@id]"))
+        ch.page_of_id[x.node().attribute("id").value()] = ch.continued.back().href;
+      section.remove_child(child);
+    }
+    size += s;
+    child = next;
+  }
+}
+
+}  // namespace mkepub

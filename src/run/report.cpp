@@ -1,0 +1,54 @@
+// The run's report: errors in full, warnings grouped by kind with counts.
+#include "run/report.h"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+namespace mkepub {
+namespace {
+
+std::string kind_of(const Diagnostic& d) { return d.kind.empty() ? "other" : d.kind; }
+
+// By file, then line: posts are rendered in parallel, and the report must not depend on the threads' timing.
+std::vector<Diagnostic> in_order(std::vector<Diagnostic> list) {
+  std::stable_sort(list.begin(), list.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.path != b.path ? a.path < b.path : a.line < b.line;
+  });
+  return list;
+}
+
+void grouped(const std::vector<Diagnostic>& list, const char* severity, const ReportOptions& o, std::string& out) {
+  std::map<std::string, size_t> shown, total;
+  for (const auto& d : list) ++total[kind_of(d)];
+  for (const auto& d : list) {
+    if (o.verbose || shown[kind_of(d)]++ < o.shown_per_kind) out += d.format(severity) + "\n";
+  }
+  if (o.verbose) return;
+  for (const auto& [kind, n] : total)
+    if (n > o.shown_per_kind)
+      out += "... and " + std::to_string(n - o.shown_per_kind) + " more " + severity + "s of kind `" + kind +
+             "` (--verbose lists them all)\n";
+}
+
+}  // namespace
+
+std::string format_report(const Diagnostics& diag, const ReportOptions& o) {
+  std::string out;
+  auto warnings = in_order(diag.warnings());
+  if (!o.quiet) {
+    grouped(in_order(diag.notes()), "note", o, out);
+    grouped(warnings, "warning", o, out);
+  }
+  for (const auto& d : in_order(diag.errors())) out += d.format("error") + "\n";
+  if (!o.quiet && !warnings.empty()) {
+    std::map<std::string, size_t> total;
+    for (const auto& d : warnings) ++total[kind_of(d)];
+    std::string parts;
+    for (const auto& [kind, n] : total) parts += (parts.empty() ? "" : ", ") + kind + " " + std::to_string(n);
+    out += std::to_string(warnings.size()) + " warning(s): " + parts + "\n";
+  }
+  return out;
+}
+
+}  // namespace mkepub

@@ -1,0 +1,364 @@
+// Book config: mkepub.yaml (one book, or `books:` sharing top-level defaults) read into Options; flags win.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "sources/book_config.h"
+#include "base/dates.h"
+#include "sources/yaml_bounds.h"
+
+namespace mkepub {
+namespace {
+
+class Reader {
+ public:
+  Reader(const fs::path& config_file, const std::set<std::string>& given, Diagnostics& diag)
+      : display_(config_file.string()), dir_(config_file.parent_path()), given_(given), diag_(diag) {
+    if (dir_.empty()) dir_ = ".";
+  }
+
+  int errors = 0;
+
+  void error(const YAML::Mark& m, const std::string& message) {
+    ++errors;
+    diag_.error({display_, m.is_null() ? 0 : m.line + 1, m.is_null() ? 0 : m.column + 1, message, ""});
+  }
+  bool given(const std::string& flag) const { return given_.count(flag) > 0; }
+  fs::path path(const std::string& rel) const { return (dir_ / rel).lexically_normal(); }
+
+  std::optional<std::string> text(const YAML::Node& v, const std::string& key) {
+    if (v.IsNull()) return std::nullopt;
+    if (!v.IsScalar()) {
+      error(v.Mark(), "`" + key + "`: expected a string, not " + (v.IsSequence() ? "a list" : "a map"));
+      return std::nullopt;
+    }
+    return v.Scalar();
+  }
+
+  // A string or a list of strings.
+  std::optional<std::vector<std::string>> texts(const YAML::Node& v, const std::string& key) {
+    if (v.IsNull()) return std::nullopt;
+    if (v.IsScalar()) return std::vector<std::string>{v.Scalar()};
+    if (!v.IsSequence()) {
+      error(v.Mark(), "`" + key + "`: expected a string or a list of strings, not a map");
+      return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (const auto& item : v) {
+      auto s = text(item, key);
+      if (!s) return std::nullopt;
+      out.push_back(*s);
+    }
+    return out;
+  }
+
+  std::optional<bool> boolean(const YAML::Node& v, const std::string& key) {
+    bool b = false;
+    if (v.IsScalar() && YAML::convert<bool>::decode(v, b)) return b;
+    error(v.Mark(), "`" + key + "`: expected true or false");
+    return std::nullopt;
+  }
+
+  std::optional<Date> date(const YAML::Node& v, const std::string& key) {
+    auto s = text(v, key);
+    if (!s) return std::nullopt;
+    auto d = parse_date(*s);
+    if (!d) error(v.Mark(), "`" + key + "`: `" + *s + "` is not a date");
+    return d;
+  }
+
+  void toc_depth(const YAML::Node& v, int& out) {
+    int n = 0;
+    if (v.IsScalar() && YAML::convert<int>::decode(v, n) && n >= 1 && n <= 6) {
+      out = n;
+      return;
+    }
+    error(v.Mark(), "`toc_depth`: expected a number from 1 to 6");
+  }
+
+  void sort(const YAML::Node& v, Options& o) {
+    auto s = text(v, "sort");
+    if (!s) return;
+    if (*s != "date" && *s != "name") return error(v.Mark(), "`sort`: expected date or name, not `" + *s + "`");
+    o.sort = *s == "date" ? Options::Sort::date : Options::Sort::name;
+    o.sort_given = true;
+  }
+
+  // Folders, files and globs; each must name something.
+  void sources(const YAML::Node& v, std::vector<fs::path>& out) {
+    if (!texts(v, "sources")) return;
+    std::vector<fs::path> found;
+    std::vector<YAML::Node> items;
+    if (v.IsSequence())
+      for (const auto& item : v) items.push_back(item);
+    else
+      items.push_back(v);
+    for (const auto& item : items) {
+      const std::string& s = item.Scalar();
+      if (s.find_first_of("*?") != std::string::npos) {
+        auto matches = expand_glob(dir_, s);
+        if (matches.empty()) error(item.Mark(), "`sources`: `" + s + "` matches nothing");
+        for (auto& m : matches) found.push_back(m.lexically_normal());
+      } else if (std::error_code ec; fs::exists(path(s), ec)) {
+        found.push_back(path(s));
+      } else {
+        error(item.Mark(), "`sources`: `" + s + "` does not exist");
+      }
+    }
+    out = found;
+  }
+
+  // A font that names a file (an existing one, or one written like a file) is relative to the config.
+  std::string font(const std::string& name) {
+    std::error_code ec;
+    std::string ext = fs::path(name).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    bool looks_like_file = name.find('/') != std::string::npos ||
+                           ext == ".ttf" || ext == ".otf" || ext == ".ttc" || ext == ".otc" || ext == ".woff" ||
+                           ext == ".woff2";
+    if (looks_like_file || fs::is_regular_file(path(name), ec)) return path(name).string();
+    return name;
+  }
+
+  void filters(const YAML::Node& v, Filters& f);
+  void unknown(const YAML::Node& key, const std::string& name, const std::vector<std::string>& valid,
+               const std::string& more = "");
+
+ private:
+  std::string display_;
+  fs::path dir_;
+  const std::set<std::string>& given_;
+  Diagnostics& diag_;
+};
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+void Reader::unknown(const YAML::Node& key, const std::string& name, const std::vector<std::string>& valid,
+                     const std::string& more) {
+  error(key.Mark(), "unknown key `" + name + "`; valid keys: " + join(valid) + more);
+}
+
+void Reader::filters(const YAML::Node& v, Filters& f) {
+  if (v.IsNull()) return;
+  if (!v.IsMap()) return error(v.Mark(), "`filters`: expected a map of tags, categories, from, to, drafts");
+  for (const auto& kv : v) {
+    const std::string key = kv.first.Scalar();
+    const YAML::Node& value = kv.second;
+    if (key == "tags" || key == "categories") {
+      if (auto list = texts(value, key)) (key == "tags" ? f.tags : f.categories) = *list;
+    } else if (key == "from" || key == "to") {
+      if (value.IsNull()) continue;
+      if (auto d = date(value, key)) (key == "from" ? f.from : f.to) = *d;
+    } else if (key == "drafts") {
+      if (auto b = boolean(value, key)) f.drafts = *b;
+    } else {
+      unknown(kv.first, key, {"categories", "drafts", "from", "tags", "to"});
+    }
+  }
+}
+
+// One key of a book: its name, the command-line flag that wins over it, and what it sets.
+struct Key {
+  const char* name;
+  const char* flag;  // "" when no flag sets it
+  void (*apply)(Reader&, const YAML::Node&, Options&);
+};
+
+void set_text(Reader& r, const YAML::Node& v, const char* key, std::string& out) {
+  if (auto s = r.text(v, key)) out = *s;
+}
+
+void set_path(Reader& r, const YAML::Node& v, const char* key, fs::path& out) {
+  if (auto s = r.text(v, key)) out = s->empty() ? fs::path() : r.path(*s);
+}
+
+void set_bool(Reader& r, const YAML::Node& v, const char* key, bool& out) {
+  if (auto b = r.boolean(v, key)) out = *b;
+}
+
+void set_authors(Reader& r, const YAML::Node& v, Options& o) {
+  if (auto list = r.texts(v, "authors")) o.authors = *list;
+}
+
+// Sorted: the unknown-key message lists them in this order. `author` is an alias of `authors`.
+const Key kKeys[] = {
+    {"author", "author", set_authors},
+    {"authors", "author", set_authors},
+    {"cover", "cover", [](Reader& r, const YAML::Node& v, Options& o) { set_path(r, v, "cover", o.cover); }},
+    {"description", "",
+     [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "description", o.description); }},
+    {"filters", "", [](Reader& r, const YAML::Node& v, Options& o) { r.filters(v, o.filters); }},
+    {"fonts", "font",
+     [](Reader& r, const YAML::Node& v, Options& o) {
+       if (auto list = r.texts(v, "fonts")) {
+         o.fonts.clear();
+         for (const auto& f : *list) o.fonts.push_back(r.font(f));
+       }
+     }},
+    {"identifier", "identifier",
+     [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "identifier", o.identifier); }},
+    {"keep_going", "keep-going",
+     [](Reader& r, const YAML::Node& v, Options& o) { set_bool(r, v, "keep_going", o.keep_going); }},
+    {"language", "language",
+     [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "language", o.language); }},
+    {"mono_font", "mono-font",
+     [](Reader& r, const YAML::Node& v, Options& o) {
+       if (auto s = r.text(v, "mono_font")) o.mono_font = r.font(*s);
+     }},
+    {"output", "output", [](Reader& r, const YAML::Node& v, Options& o) { set_path(r, v, "output", o.output); }},
+    {"publisher", "", [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "publisher", o.publisher); }},
+    {"rights", "", [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "rights", o.rights); }},
+    {"series", "", [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "series", o.series); }},
+    {"series_index", "",
+     [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "series_index", o.series_index); }},
+    {"sort", "sort", [](Reader& r, const YAML::Node& v, Options& o) { r.sort(v, o); }},
+    {"sources", "", [](Reader& r, const YAML::Node& v, Options& o) { r.sources(v, o.inputs); }},
+    {"subtitle", "", [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "subtitle", o.subtitle); }},
+    {"templates", "templates",
+     [](Reader& r, const YAML::Node& v, Options& o) { set_path(r, v, "templates", o.templates); }},
+    {"title", "title", [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "title", o.title); }},
+    {"toc_depth", "toc-depth", [](Reader& r, const YAML::Node& v, Options& o) { r.toc_depth(v, o.toc_depth); }},
+    {"vertical", "vertical",
+     [](Reader& r, const YAML::Node& v, Options& o) { set_bool(r, v, "vertical", o.vertical); }},
+};
+
+std::vector<std::string> listed_keys() {
+  std::vector<std::string> out;
+  for (const auto& k : kKeys)
+    if (std::string(k.name) != "author") out.push_back(k.name);
+  return out;
+}
+
+// Applies a book's keys (or the top-level defaults) to `o`. A key whose flag was given is still checked, into a
+// scratch copy, so that a wrong config is an error whatever the command line says. In an anthology -o names the
+// folder, so the books' own `output` is read anyway (read_books puts it there).
+void apply_keys(Reader& r, const YAML::Node& map, Options& o, bool top_level, bool anthology) {
+  for (const auto& kv : map) {
+    const std::string name = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+    if (name == "books") {
+      if (!top_level) r.error(kv.first.Mark(), "`books` cannot appear inside a book");
+      continue;
+    }
+    const Key* key = std::find_if(std::begin(kKeys), std::end(kKeys), [&](const Key& k) { return name == k.name; });
+    if (key == std::end(kKeys)) {
+      r.unknown(kv.first, name, listed_keys(), top_level ? "; and books, a list of books" : "");
+      continue;
+    }
+    Options scratch = o;
+    bool flag_wins = *key->flag && r.given(key->flag) && !(anthology && name == "output");
+    key->apply(r, kv.second, flag_wins ? scratch : o);
+  }
+}
+
+Options default_book(const Options& cli, const fs::path& config_file) {
+  Options o = cli;
+  fs::path dir = config_file.parent_path();
+  o.inputs = {dir.empty() ? fs::path(".") : dir};
+  return o;
+}
+
+std::vector<Options> read_books(Reader& r, const YAML::Node& root, const YAML::Node& books, const Options& cli,
+                                const fs::path& config_file) {
+  if (!books.IsSequence() || books.size() == 0) {
+    r.error(books.Mark(), "`books`: expected a list of books, each a map of keys");
+    return {};
+  }
+  if (root["output"])
+    r.error(root["output"].Mark(), "`output` at the top level would give every book the same file; "
+                                   "set it in each book");
+  Options defaults = default_book(cli, config_file);
+  defaults.output.clear();
+  apply_keys(r, root, defaults, true, true);
+  std::vector<Options> out;
+  for (const auto& entry : books) {
+    if (!entry.IsMap()) {
+      r.error(entry.Mark(), "`books`: expected a map of keys for each book");
+      continue;
+    }
+    Options book = defaults;
+    apply_keys(r, entry, book, false, true);
+    // -o names the folder of an anthology: a book's own file name goes into it.
+    if (r.given("output") && !book.output.empty()) book.output = cli.output / book.output.filename();
+    out.push_back(std::move(book));
+  }
+  return out;
+}
+
+bool match_name(std::string_view pat, std::string_view name) {
+  if (pat.empty()) return name.empty();
+  if (pat[0] == '*')
+    for (size_t i = 0; i <= name.size(); ++i)
+      if (match_name(pat.substr(1), name.substr(i))) return true;
+  if (pat[0] == '*') return false;
+  if (name.empty()) return false;
+  return (pat[0] == '?' || pat[0] == name[0]) && match_name(pat.substr(1), name.substr(1));
+}
+
+void glob_walk(const fs::path& base, const std::vector<std::string>& parts, size_t i, std::vector<fs::path>& out) {
+  std::error_code ec;
+  if (i == parts.size()) {
+    if (fs::exists(base, ec)) out.push_back(base);
+    return;
+  }
+  const std::string& part = parts[i];
+  if (part.find_first_of("*?") == std::string::npos) return glob_walk(base / part, parts, i + 1, out);
+  if (part == "**") glob_walk(base, parts, i + 1, out);
+  for (const auto& entry : fs::directory_iterator(base, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name[0] == '.' && part[0] != '.') continue;
+    if (part == "**") {
+      if (entry.is_directory(ec)) glob_walk(entry.path(), parts, i, out);
+    } else if (match_name(part, name)) {
+      glob_walk(entry.path(), parts, i + 1, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<fs::path> expand_glob(const fs::path& base, const std::string& pattern) {
+  std::vector<std::string> parts;
+  fs::path start = base;
+  for (const auto& p : fs::path(pattern)) {
+    if (p == "/") start = p;
+    else if (!p.empty()) parts.push_back(p.string());
+  }
+  std::vector<fs::path> out;
+  glob_walk(start, parts, 0, out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<Options> read_book_config(const std::string& yaml, const fs::path& config_file, const Options& cli,
+                                      const std::set<std::string>& cli_given, Diagnostics& diag) {
+  Reader r(config_file, cli_given, diag);
+  YAML::Node root;
+  try {
+    root = load_bounded_yaml(yaml);
+  } catch (const YAML::Exception& e) {
+    r.error(e.mark, "invalid YAML in " + config_file.filename().string() + ": " + e.msg);
+    return {};
+  }
+  const YAML::Node& map = root;  // const: looking a key up must not add it
+  std::vector<Options> books;
+  if (root.IsNull()) {
+    books = {default_book(cli, config_file)};
+  } else if (!root.IsMap()) {
+    r.error(root.Mark(), config_file.filename().string() + " must be a map of keys to values");
+  } else if (map["books"]) {
+    books = read_books(r, map, map["books"], cli, config_file);
+  } else {
+    books = {default_book(cli, config_file)};
+    apply_keys(r, root, books[0], true, false);
+  }
+  if (r.errors > 0) return {};
+  return books;
+}
+
+}  // namespace mkepub

@@ -1,0 +1,394 @@
+// Loading: the only stage that reads files. Finds the posts under each input and decodes them.
+#include "sources/load.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "base/input_limits.h"
+#include "base/parallel.h"
+#include "dialects/site.h"
+
+namespace mkepub {
+namespace {
+
+bool is_post_name(const fs::path& p) {
+  auto ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  return ext == ".md" || ext == ".markdown" || ext == ".txt";
+}
+
+bool is_txt(const fs::path& p) {
+  auto ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  return ext == ".txt";
+}
+
+bool starts_with_front_matter(const std::string& text) {
+  return text.rfind("---\n", 0) == 0 || text == "---";
+}
+
+// Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid UTF-8 (RFC 3629).
+size_t utf8_length(const std::string& s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (n == 0 || c > 0xF4 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  if (n == 3 && ((c == 0xE0 && b(i + 1) < 0xA0) || (c == 0xED && b(i + 1) >= 0xA0))) return 0;
+  if (n == 4 && ((c == 0xF0 && b(i + 1) < 0x90) || (c == 0xF4 && b(i + 1) >= 0x90))) return 0;
+  return n;
+}
+
+std::string display_name(const fs::path& input, const fs::path& relative) {
+  if (relative.empty()) return input.generic_string();
+  auto base = input.generic_string();
+  if (!base.empty() && base.back() != '/') base += '/';
+  return base + relative.generic_string();
+}
+
+// Rounded up, so that a size just over a limit does not read as the limit itself.
+std::string megabytes(uintmax_t bytes) {
+  char text[32];
+  double tenths = std::ceil(double(bytes) * 10 / (1 << 20));
+  std::snprintf(text, sizeof text, std::fmod(tenths, 10) == 0 ? "%.0f MB" : "%.1f MB", tenths / 10);
+  return text;
+}
+
+// A post's file read and decoded, before the book's limits are applied: what may run on any thread.
+struct ReadPost {
+  std::optional<Diagnostic> unreadable;  // not a regular file, not readable, or over the limit per post
+  size_t bytes = 0;
+  std::string text;
+  std::optional<Diagnostic> undecodable;  // not UTF-8, or NUL bytes
+};
+
+ReadPost read_post(const fs::path& file, const std::string& display) {
+  ReadPost r;
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) {  // a device or a pipe could be endless or never end
+    r.unreadable = Diagnostic{display, 0, 0, "not a regular file"};
+    return r;
+  }
+  auto bytes = read_file(file, kMaxPostBytes);
+  if (!bytes) {
+    r.unreadable = Diagnostic{display, 0, 0, "cannot read file"};
+  } else if (bytes->size() > kMaxPostBytes) {
+    auto size = fs::file_size(file, ec);
+    r.unreadable = Diagnostic{display, 0, 0, "the post is " + (ec ? "over " + megabytes(kMaxPostBytes) : megabytes(size)) +
+                                                 "; the limit is " + megabytes(kMaxPostBytes) + " per post"};
+  } else {
+    r.bytes = bytes->size();
+    try {
+      r.text = decode_text(std::move(*bytes), display);
+    } catch (const InputError& e) {
+      r.undecodable = e.where;
+    }
+  }
+  return r;
+}
+
+// Adds posts in the order it is given them, within the limits for a whole book. Posts it is told about ahead
+// (expect) are read a batch at a time on every core: reading and decoding is a fifth of a large site's build.
+// A batch is bounded, so that a folder far past the limits is not read whole.
+struct Adder {
+  Adder(bool keep_going, std::vector<SourceFile>& out, Diagnostics& diag, int jobs)
+      : keep_going(keep_going), out(out), diag(diag), jobs(jobs) {}
+  bool keep_going;
+  std::vector<SourceFile>& out;
+  Diagnostics& diag;
+  int jobs;
+  uintmax_t total = 0;  // bytes of the posts added
+  bool over = false;    // a limit for the whole book was passed: no more posts are read
+  void operator()(const fs::path& file, std::string display, const fs::path& root, bool explicit_input);
+  void expect(std::vector<std::pair<fs::path, std::string>> files) {
+    upcoming = std::move(files);
+    next = 0;
+  }
+
+ private:
+  static constexpr size_t kBatch = 64;
+  std::vector<std::pair<fs::path, std::string>> upcoming;  // file, display
+  size_t next = 0;
+  std::map<fs::path, ReadPost> ready;
+  ReadPost take(const fs::path& file, const std::string& display);
+};
+
+ReadPost Adder::take(const fs::path& file, const std::string& display) {
+  if (!ready.count(file) && next < upcoming.size() && upcoming[next].first == file) {
+    size_t n = std::min(kBatch, upcoming.size() - next);
+    std::vector<ReadPost> batch(n);
+    parallel_for(n, jobs, [&](size_t i) { batch[i] = read_post(upcoming[next + i].first, upcoming[next + i].second); });
+    for (size_t i = 0; i < n; ++i) ready[upcoming[next + i].first] = std::move(batch[i]);
+    next += n;
+  }
+  if (auto it = ready.find(file); it != ready.end()) {
+    ReadPost r = std::move(it->second);
+    ready.erase(it);
+    return r;
+  }
+  return read_post(file, display);
+}
+
+void Adder::operator()(const fs::path& file, std::string display, const fs::path& root, bool explicit_input) {
+  if (over) return;
+  ReadPost r = take(file, display);
+  if (r.unreadable) return diag.post_error(*r.unreadable, keep_going);
+  if (out.size() >= kMaxPosts || (total += r.bytes) > kMaxTotalPostBytes) {
+    over = true;
+    ready.clear();
+    diag.error({display, 0, 0, out.size() >= kMaxPosts
+                                   ? "more than " + std::to_string(kMaxPosts) + " posts; the limit is " +
+                                         std::to_string(kMaxPosts) + " per book"
+                                   : "the posts add up to more than " + megabytes(kMaxTotalPostBytes) +
+                                         ", the limit for one book"});
+    return;
+  }
+  if (r.undecodable) return diag.post_error(*r.undecodable, keep_going);
+  // A .txt file found in a folder is a post only when it opens with front matter, like the seed.
+  if (is_txt(file) && !explicit_input && !starts_with_front_matter(r.text)) return;
+  out.push_back({file, std::move(display), root, std::move(r.text)});
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const fs::path& file, size_t max_bytes) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string bytes;
+  // Reserved at the size the file has: a string grown piece by piece would hold up to twice each post and image.
+  in.seekg(0, std::ios::end);
+  if (auto size = static_cast<std::streamoff>(in.tellg()); size > 0)
+    bytes.reserve(std::min(static_cast<size_t>(size), max_bytes + 1));
+  in.clear();  // a pipe or a /proc file cannot seek: read it from where it is
+  in.seekg(0);
+  in.clear();
+  char buf[1 << 16];
+  while (bytes.size() <= max_bytes) {
+    in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, max_bytes + 1 - bytes.size())));
+    bytes.append(buf, static_cast<size_t>(in.gcount()));
+    if (!in) break;
+  }
+  if (in.bad()) return std::nullopt;
+  return bytes;
+}
+
+bool is_within(const std::vector<fs::path>& roots, const fs::path& file) {
+  for (const auto& r : roots)
+    if (std::mismatch(r.begin(), r.end(), file.begin(), file.end()).first == r.end()) return true;
+  return false;
+}
+
+std::function<std::optional<std::string>(const fs::path&)> confined_reader(std::vector<fs::path> roots) {
+  for (auto& r : roots) r = fs::weakly_canonical(r);
+  std::sort(roots.begin(), roots.end());
+  roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+  return [roots](const fs::path& file) -> std::optional<std::string> {
+    std::error_code ec;
+    auto f = fs::weakly_canonical(file, ec);
+    if (ec || !fs::is_regular_file(f, ec) || !is_within(roots, f)) return std::nullopt;
+    auto bytes = read_file(f, kMaxAssetBytes);
+    if (bytes && bytes->size() > kMaxAssetBytes) return std::nullopt;
+    return bytes;
+  };
+}
+
+std::string decode_text(std::string bytes, const std::string& display) {
+  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
+  int line = 1, col = 1;
+  for (size_t i = 0; i < bytes.size();) {
+    if (bytes[i] >= 0x20 && bytes[i] < 0x7F) {  // printable ASCII, most of any text: nothing to check
+      ++i;
+      ++col;
+      continue;
+    }
+    size_t n = utf8_length(bytes, i);
+    if (n == 0) throw InputError({display, line, col, "invalid UTF-8 (the file must be UTF-8 encoded)"});
+    if (bytes[i] == '\0') throw InputError({display, line, col, "NUL byte in text file"});
+    if (bytes[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+    i += n;
+  }
+  if (bytes.find('\r') == std::string::npos) return bytes;
+  std::string text;
+  text.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] != '\r') {
+      text += bytes[i];
+    } else if (i + 1 >= bytes.size() || bytes[i + 1] != '\n') {
+      text += '\n';  // a lone CR (old Mac line end) is a line end too
+    }
+  }
+  return text;
+}
+
+namespace {
+
+// Post files under `folder`, recursively, sorted. Hidden folders, node_modules and folders starting with `_`
+// are skipped: site generators keep partials, layouts, drafts and output there (Hugo's _common, Jekyll's
+// _includes and _site), not pages; their posts folders (_posts) are found by detect_site.
+std::vector<fs::path> find_posts(const fs::path& folder, Diagnostics& diag) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  const std::vector<fs::path> inside = {fs::weakly_canonical(folder, ec)};
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    auto name = it->path().filename().string();
+    bool is_dir = it->is_directory(ec);
+    if (!name.empty() && (name[0] == '.' || name == "node_modules" || (is_dir && name[0] == '_'))) {
+      if (is_dir) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec) || !is_post_name(it->path())) continue;
+    std::error_code link_ec;
+    if (it->is_symlink(link_ec) && !is_within(inside, fs::weakly_canonical(it->path(), link_ec))) {
+      diag.warn({it->path().generic_string(), 0, 0, "links to a file outside the input folder; not read",
+                 "outside the input folders"});
+      continue;
+    }
+    files.push_back(it->path());
+  }
+  if (ec) diag.error({folder.generic_string(), 0, 0, "cannot read folder: " + ec.message()});
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The chapters a SUMMARY.md lists, in its order; the folder's other Markdown files are left out with a note.
+void load_book(const Site& site, const fs::path& input, const fs::path& root, Adder& add, Diagnostics& diag) {
+  std::string part;
+  std::set<std::string> listed;
+  for (const auto& entry : site.summary) {
+    if (entry.kind == SummaryEntry::Kind::part) {
+      part = entry.title;
+      continue;
+    }
+    if (entry.file.empty()) continue;  // a draft chapter: `[Title]()`
+    auto display = display_name(input, entry.file.lexically_relative(input));
+    if (!listed.insert(fs::weakly_canonical(entry.file).string()).second) continue;
+    std::error_code ec;
+    if (!fs::is_regular_file(entry.file, ec)) {
+      diag.warn({display, 0, 0, "listed in SUMMARY.md but missing; left out", "missing chapter"});
+      continue;
+    }
+    size_t before = add.out.size();
+    add(entry.file, display, root, true);
+    if (add.out.size() > before) {
+      add.out.back().nesting = entry.depth;
+      add.out.back().part = part;
+      add.out.back().summary_title = entry.title;
+      part.clear();
+    }
+  }
+  size_t unlisted = 0;
+  for (const auto& f : find_posts(input, diag))
+    if (f.extension() != ".txt" && f.filename() != "SUMMARY.md" && !listed.count(fs::weakly_canonical(f).string()))
+      ++unlisted;
+  if (unlisted)
+    diag.note({input.generic_string(), 0, 0, std::to_string(unlisted) + " Markdown file(s) not in SUMMARY.md left out"});
+}
+
+}  // namespace
+
+namespace {
+
+// Line and column of byte `offset` in `text`.
+std::pair<int, int> position_of(const std::string& text, size_t offset) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') ++line, col = 1;
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  }
+  return {line, col};
+}
+
+}  // namespace
+
+TemplateOverrides load_templates(const fs::path& dir, Diagnostics& diag) {
+  TemplateOverrides out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    diag.error({dir.generic_string(), 0, 0, "no such templates folder"});
+    return out;
+  }
+  auto names = template_names();
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    std::string display = (dir / name).generic_string();
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      diag.warn({display, 0, 0, "not a template mkepub knows; ignored", "unknown template"});
+      continue;
+    }
+    auto bytes = read_file(entry.path());
+    if (!bytes) {
+      diag.error({display, 0, 0, "cannot read file"});
+      continue;
+    }
+    try {
+      auto text = decode_text(std::move(*bytes), display);
+      if (entry.path().extension() == ".xhtml") {
+        pugi::xml_document doc;
+        auto r = doc.load_buffer(text.data(), text.size());
+        if (!r) {
+          auto [line, col] = position_of(text, static_cast<size_t>(r.offset));
+          diag.error({display, line, col, std::string("not well-formed XML: ") + r.description()});
+          continue;
+        }
+        for (const auto& slot : required_slots(name))
+          if (!take_slot(doc, slot.c_str()))
+            diag.error({display, 0, 0, "no element with data-slot=\"" + slot + "\", which mkepub fills"});
+      }
+      out[name] = std::move(text);
+    } catch (const InputError& e) {
+      diag.error(e.where);
+    }
+  }
+  return out;
+}
+
+Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag, int jobs) {
+  Loaded loaded;
+  auto& out = loaded.sources;
+  Adder add_file{keep_going, out, diag, jobs};
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    auto status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      diag.error({input.generic_string(), 0, 0, "no such file or folder"});
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      add_file(input, input.generic_string(), fs::weakly_canonical(input).parent_path(), true);
+      continue;
+    }
+    auto root = fs::weakly_canonical(input);
+    size_t before = out.size(), problems_before = diag.errors().size() + diag.warnings().size();
+    Site site = detect_site(input, input.generic_string(), diag);
+    if (site.kind == Site::Kind::book) {
+      load_book(site, input, root, add_file, diag);
+    } else {
+      std::vector<std::pair<fs::path, std::string>> files;
+      for (const auto& dir : site.post_dirs)
+        for (const auto& f : find_posts(dir, diag)) files.emplace_back(f, display_name(input, f.lexically_relative(input)));
+      add_file.expect(files);
+      for (auto& [f, display] : files) add_file(f, display, root, false);
+    }
+    if (!loaded.site) loaded.site = std::move(site);
+    if (out.size() == before && diag.errors().size() + diag.warnings().size() == problems_before)
+      diag.error({input.generic_string(), 0, 0, "no posts found (looked for .md, .markdown and .txt with front matter)"});
+  }
+  return loaded;
+}
+
+}  // namespace mkepub

@@ -1,0 +1,79 @@
+// Long posts split into several files (split.h).
+#include <doctest/doctest.h>
+
+#include <pugixml.hpp>
+
+#include "render/chapter.h"
+#include "render/split.h"
+
+using namespace mkepub;
+
+namespace {
+
+Post long_post(const std::string& body) {
+  Post post;
+  post.file = "posts/long.md";
+  post.display = "posts/long.md";
+  post.title = "Long";
+  post.body = body;
+  return post;
+}
+
+}  // namespace
+
+TEST_CASE("a short chapter stays one file") {
+  Post post = long_post("## One\n\nText.\n");
+  Diagnostics diag;
+  auto ch = render_chapter(post, "text/c0001.xhtml", diag);
+  split_long_chapter(ch, 10000);
+  CHECK(ch.continued.empty());
+  CHECK(ch.page_of_id.empty());
+}
+
+TEST_CASE("a long chapter is split before headings, every file under the limit, ids mapped to their files") {
+  std::string body;
+  for (int s = 1; s <= 12; ++s) {
+    body += "## Section " + std::to_string(s) + "\n\n";
+    for (int p = 0; p < 20; ++p) body += "A paragraph of some length that fills the section up nicely. " + std::string(60, 'x') + "\n\n";
+  }
+  Post post = long_post(body);
+  Diagnostics diag;
+  auto ch = render_chapter(post, "text/c0007.xhtml", diag);
+  split_long_chapter(ch, 12000);
+  REQUIRE(ch.continued.size() >= 3);
+  CHECK(ch.continued[0].href == "text/c0007-2.xhtml");
+  CHECK(finish_chapter(*ch.doc, "", "en").size() <= 12000 + 500);
+  for (auto& page : ch.continued) {
+    auto text = finish_chapter(*page.doc, "", "en");
+    CHECK(text.size() <= 12000 + 500);
+    // Each continued page starts at a heading (sections are small enough to fit whole).
+    auto section = page.doc->document_element().child("body").child("section");
+    CHECK(std::string(section.first_child().name()) == "h2");
+  }
+  CHECK(ch.href_of("section-1") == "text/c0007.xhtml");
+  CHECK(ch.href_of("section-12") == ch.continued.back().href);
+}
+
+TEST_CASE("one huge ordered list is broken into lists that keep counting") {
+  std::string body;
+  for (int i = 1; i <= 2000; ++i) body += std::to_string(i) + ". item number " + std::to_string(i) + "\n";
+  Post post = long_post(body);
+  Diagnostics diag;
+  auto ch = render_chapter(post, "text/c0001.xhtml", diag);
+  split_long_chapter(ch, 20000);
+  REQUIRE(!ch.continued.empty());
+  int items = 0;
+  int expected_start = 1;
+  std::vector<pugi::xml_document*> docs = {ch.doc.get()};
+  for (auto& p : ch.continued) docs.push_back(p.doc.get());
+  for (auto* doc : docs) {
+    for (auto x : doc->select_nodes("//ol")) {
+      CHECK(x.node().attribute("start").as_int(1) == expected_start);
+      int n = static_cast<int>(x.node().select_nodes("li").size());
+      expected_start += n;
+      items += n;
+    }
+    CHECK(finish_chapter(*doc, "", "en").size() <= 20000 + 500);
+  }
+  CHECK(items == 2000);
+}

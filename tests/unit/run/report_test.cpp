@@ -1,0 +1,40 @@
+// The run's report (report.h): warnings grouped by kind, errors in full.
+#include <doctest/doctest.h>
+
+#include "run/report.h"
+
+using namespace mkepub;
+
+TEST_CASE("warnings are grouped by kind: the first few, then a count, then a summary line") {
+  Diagnostics diag;
+  for (int i = 1; i <= 5; ++i) diag.warn({"a.md", i, 0, "image `x" + std::to_string(i) + ".png` not found", "missing image"});
+  diag.warn({"b.md", 2, 0, "link to `y.md` does not lead to a post", "broken link"});
+  diag.error({"c.md", 1, 1, "invalid YAML"});
+  CHECK(format_report(diag, {false, false, 2}) ==
+        "a.md:1: warning: image `x1.png` not found\n"
+        "a.md:2: warning: image `x2.png` not found\n"
+        "b.md:2: warning: link to `y.md` does not lead to a post\n"
+        "... and 3 more warnings of kind `missing image` (--verbose lists them all)\n"
+        "c.md:1:1: error: invalid YAML\n"
+        "6 warning(s): broken link 1, missing image 5\n");
+}
+
+TEST_CASE("--verbose lists every warning and --quiet prints errors only") {
+  Diagnostics diag;
+  for (int i = 1; i <= 5; ++i) diag.warn({"a.md", i, 0, "w", "k"});
+  diag.error({"c.md", 0, 0, "e"});
+  auto verbose = format_report(diag, {true, false, 2});
+  CHECK(verbose.find("a.md:5: warning: w") != std::string::npos);
+  CHECK(verbose.find("more warnings") == std::string::npos);
+  CHECK(format_report(diag, {false, true, 2}) == "c.md: error: e\n");
+}
+
+TEST_CASE("--keep-going turns a post's error into a warning that says the post was left out") {
+  Diagnostics diag;
+  diag.post_error({"p.md", 3, 2, "invalid YAML in front matter: x"}, true);
+  diag.post_error({"q.md", 1, 1, "bad"}, false);
+  REQUIRE(diag.warnings().size() == 1);
+  CHECK(diag.warnings()[0].format("warning") ==
+        "p.md:3:2: warning: invalid YAML in front matter: x; post left out (--keep-going)");
+  CHECK(diag.errors().size() == 1);
+}
