@@ -1,32 +1,14 @@
 // The command line (CLI11 is used here only): turns arguments into Options and runs the build.
 #include <CLI/CLI.hpp>
 
-#include <unistd.h>
-
 #include <cstdlib>
-#include <memory>
 #include <iostream>
 
-#include "run/anthology.h"
-#include "build.h"
-#include "run/cache.h"
 #include "epub/output.h"
-#include "run/progress.h"
-#include "run/report.h"
+#include "run/plan_books.h"
+#include "run/run.h"
 
 namespace {
-
-// --split-by: the posts collected once, one book per group, written into the folder -o names.
-int build_split(const mkepub::Options& options, mkepub::Diagnostics& diag, std::string& summary,
-                std::vector<mkepub::fs::path>& written) {
-  auto collected = mkepub::collect_posts(options, diag);
-  if (!collected) return 1;
-  auto books = mkepub::split_books(options, *collected, options.split_by);
-  return mkepub::build_books(std::move(books),
-                             {options.shard, options.shards, options.depfile, options.quiet, options.jobs, &written,
-                              options.cache_dir, options.cache_shape},
-                             diag, summary);
-}
 
 // The arguments that shape the books: not how the run talks (-q, -v), how many threads it uses, or its cache.
 std::vector<std::string> output_args(int argc, char** argv) {
@@ -43,15 +25,6 @@ std::vector<std::string> output_args(int argc, char** argv) {
     out.push_back(a);
   }
   return out;
-}
-
-// Everything a run reads besides the installed fonts: the inputs (config included), templates, cover, images.
-std::vector<mkepub::fs::path> cache_roots(const mkepub::Options& o) {
-  std::vector<mkepub::fs::path> roots = o.inputs;
-  for (const auto& p : {o.templates, o.cover})
-    if (!p.empty()) roots.push_back(p);
-  roots.insert(roots.end(), o.resource_paths.begin(), o.resource_paths.end());
-  return roots;
 }
 
 const char* const kExamples = R"(Examples:
@@ -161,43 +134,10 @@ int main(int argc, char** argv) {
 
   if (cache_dir.empty())
     if (const char* env = std::getenv("MKEPUB_CACHE_DIR")) cache_dir = env;
-  std::string key;
-  if (!cache_dir.empty() && !no_cache) {
-    key = mkepub::run_key(output_args(argc, argv), cache_roots(options));
-    options.cache_dir = cache_dir;
-    options.cache_shape = mkepub::run_key(output_args(argc, argv), {});
-    if (mkepub::cached_run_is_fresh(cache_dir, key)) {
-      if (!options.quiet) std::cerr << "up to date: nothing changed since the last build (cache " << cache_dir << ")\n";
-      return 0;
-    }
-  }
-
-  mkepub::Diagnostics diag;
-  std::string summary;
-  std::vector<mkepub::fs::path> written;
-  int code = 1;
-  auto progress = std::make_unique<mkepub::ProgressLine>(isatty(STDERR_FILENO) && !options.quiet);
-  try {
-    std::set<std::string> given;  // the flags the user gave: they win over a book config
-    for (const auto* opt : app.get_options())
-      if (opt->count() > 0)
-        for (const auto& name : opt->get_lnames()) given.insert(name);
-    if (auto config = mkepub::find_config(options.inputs))
-      code = mkepub::build_from_config(*config, options, given, diag, summary, &written);
-    else if (!options.split_by.empty()) code = build_split(options, diag, summary, written);
-    else if ((code = mkepub::build(options, diag)) == 0) written.push_back(options.output);
-    if (code == 0 && !key.empty()) mkepub::record_run(cache_dir, key, written);
-  } catch (const mkepub::InternalError& e) {
-    std::cerr << "mkepub: internal error: " << e.what() << "\n";
-    return 3;
-  } catch (const std::exception& e) {
-    std::cerr << "mkepub: internal error: " << e.what() << "\n";
-    return 3;
-  }
-  progress.reset();  // the line is erased before the report
-  std::cerr << mkepub::format_report(diag, {options.verbose, options.quiet}) << summary;
-  if (code == 0 && !options.quiet)
-    std::cerr << "wrote " << options.output.generic_string() << "\n";
-  if (code == 1) std::cerr << "mkepub: " << diag.errors().size() << " error(s); nothing written\n";
-  return code;
+  options.cache_dir = cache_dir;
+  std::set<std::string> given;  // the flags the user gave: they win over a book config
+  for (const auto* opt : app.get_options())
+    if (opt->count() > 0)
+      for (const auto& name : opt->get_lnames()) given.insert(name);
+  return mkepub::run({options, given, output_args(argc, argv), !no_cache});
 }

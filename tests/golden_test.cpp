@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "build.h"
+#include "run/depfile.h"
 #include "epub/container.h"
 #include "epub/deflate.h"
 #include "support.h"

@@ -115,4 +115,16 @@ std::string format_utc_timestamp(long long epoch) {
 
 bool date_less(const Date& a, const Date& b) { return to_epoch(a) < to_epoch(b); }
 
+std::string date_range(const std::vector<Post>& posts) {
+  std::optional<Date> first, last;
+  for (const auto& p : posts) {
+    if (!p.date) continue;
+    if (!first || date_less(*p.date, *first)) first = p.date;
+    if (!last || date_less(*last, *p.date)) last = p.date;
+  }
+  if (!first) return "";
+  auto a = format_day(*first), b = format_day(*last);
+  return a == b ? a : a + " \u2013 " + b;
+}
+
 }  // namespace mkepub

@@ -17,4 +17,7 @@ std::string format_day(const Date& d);                // 2025-07-20
 std::string format_utc_timestamp(long long epoch);  // 2025-07-20T02:20:08Z
 bool date_less(const Date& a, const Date& b);
 
+// "2019-03-01 – 2024-05-18": the first and the last dated post's days, for the title page; "" when none is dated.
+std::string date_range(const std::vector<Post>& posts);
+
 }  // namespace mkepub

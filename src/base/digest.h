@@ -2,6 +2,10 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <vector>
+
+#include "base/options.h"
 #include <string>
 #include <string_view>
 
@@ -21,6 +25,26 @@ class Sha256 {
  private:
   struct State;
   std::unique_ptr<State> state_;
+};
+
+// A cache key: fields hashed length-prefixed, so that no two different sequences of fields hash alike.
+struct KeyHash {
+  Sha256 h;
+  KeyHash& str(std::string_view s) {
+    h.add(std::to_string(s.size())).add(":").add(s);
+    return *this;
+  }
+  KeyHash& num(long long n) { return str(std::to_string(n)); }
+  KeyHash& list(const std::vector<std::string>& items) {
+    num(static_cast<long long>(items.size()));
+    for (const auto& s : items) str(s);
+    return *this;
+  }
+  KeyHash& date(const std::optional<Date>& d) {
+    if (!d) return str("-");
+    num(d->year).num(d->month).num(d->day).num(d->hour).num(d->minute).num(d->second).num(d->has_time);
+    return d->zone_minutes ? num(*d->zone_minutes) : str("-");
+  }
 };
 
 }  // namespace mkepub

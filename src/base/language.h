@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,13 @@ struct ScriptCounts {
     return *this;
   }
 };
+
+// The counts of a whole book from its chapters'.
+inline ScriptCounts total(const std::vector<ScriptCounts>& parts) {
+  ScriptCounts all;
+  for (const auto& c : parts) all += c;
+  return all;
+}
 
 // "zh-CN", "zh-TW", "ja", "ko" or "en" from the scripts a text is written in. Kana in at least 1 of 20 CJK characters
 // makes Japanese (Chinese has none); Han otherwise makes Chinese, unless the text is overwhelmingly Latin

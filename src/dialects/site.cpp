@@ -7,6 +7,7 @@
 #include "dialects/site.h"
 #include "base/text.h"
 #include "sources/yaml_bounds.h"
+#include "sources/inputs_read.h"
 
 namespace mkepub {
 namespace {
@@ -130,7 +131,7 @@ std::string display_of(const std::string& display, const fs::path& relative) {
 }
 
 std::optional<std::string> read_text(const fs::path& file, const std::string& display, Diagnostics& diag) {
-  auto bytes = read_file(file);
+  auto bytes = read_input(file);
   if (!bytes) {
     diag.error({display, 0, 0, "cannot read file", ""});
     return std::nullopt;

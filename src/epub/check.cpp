@@ -2,6 +2,9 @@
 // well-formed XML, manifest completeness (RSC-007/OPF-003) and internal links (RSC-007/RSC-012).
 #include "epub/check.h"
 
+#include "base/diagnostics.h"
+#include "base/memory.h"
+
 #include "epub/deflate.h"
 #include "base/dom.h"
 
@@ -157,6 +160,15 @@ std::vector<std::string> check_book(const std::vector<Entry>& entries, std::map<
   Checker checker(entries, std::move(scanned));
   checker.run(entries);
   return checker.problems;
+}
+
+void require_sound_book(const std::vector<Entry>& entries, std::map<std::string, XmlFacts> scanned) {
+  GiveBackMemoryOnExit give_back;  // the packaged book's Book and the check's tables
+  auto problems = check_book(entries, std::move(scanned));
+  if (problems.empty()) return;
+  std::string all;
+  for (const auto& p : problems) all += "\n  " + p;
+  throw InternalError("the book failed mkepub's self-check (this is a bug in mkepub):" + all);
 }
 
 }  // namespace mkepub

@@ -24,5 +24,9 @@ XmlFacts scan_xml(const std::string& path, const std::string& bytes);
 // Files already read as they were finished (see scan_xml) are not read again.
 std::vector<std::string> check_book(const std::vector<Entry>& entries, std::map<std::string, XmlFacts> scanned = {});
 
+// check_book for the driver: throws InternalError listing the problems, since a book mkepub made that fails its
+// own check is a bug in mkepub, not in the input.
+void require_sound_book(const std::vector<Entry>& entries, std::map<std::string, XmlFacts> scanned);
+
 
 }  // namespace mkepub

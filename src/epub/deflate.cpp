@@ -1,6 +1,8 @@
 // Raw DEFLATE (RFC 1951), as ZIP stores entries; also how parked pages wait in memory. zlib is used here only.
 #include "epub/deflate.h"
 
+#include "base/parallel.h"
+
 #include <zlib.h>
 
 #include <stdexcept>
@@ -49,5 +51,9 @@ void deflate_entry(Entry& e) {
 }
 
 std::string inflate_entry(const Entry& e) { return e.deflated ? inflate_raw(e.bytes, e.size) : e.bytes; }
+
+void deflate_entries(std::vector<Entry>& entries, int jobs) {
+  parallel_for(entries.size(), jobs, [&](size_t i) { deflate_entry(entries[i]); });
+}
 
 }  // namespace mkepub

@@ -15,6 +15,9 @@ std::string inflate_raw(std::string_view data, size_t size);
 // Stored entries are left as they are. The same bytes always give the same stream.
 void deflate_entry(Entry& e);
 
+// Every entry not yet deflated, on `jobs` threads (0: every core).
+void deflate_entries(std::vector<Entry>& entries, int jobs);
+
 // The original bytes of a deflated entry (for the self-check and tests).
 std::string inflate_entry(const Entry& e);
 

@@ -169,4 +169,11 @@ std::string render_ncx(const Book& book, const std::vector<TocNode>& outline) {
   return serialize_xml(doc);
 }
 
+int fit_toc_depth(const Book& book, size_t limit, Diagnostics& diag) {
+  int depth = fit_toc_depth(book, limit);
+  if (depth < book.toc_depth)
+    diag.note({"", 0, 0, "table of contents limited to " + std::to_string(depth) + " level(s) to keep nav.xhtml small"});
+  return depth;
+}
+
 }  // namespace mkepub

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/book.h"
+#include "base/diagnostics.h"
 
 namespace mkepub {
 
@@ -18,6 +19,8 @@ std::vector<TocNode> build_outline(const Book& book, int toc_depth);
 // The deepest toc depth, at most book.toc_depth, whose nav.xhtml stays under `limit` bytes: a nav page is an
 // XHTML file like any other, and readers choke on big ones.
 int fit_toc_depth(const Book& book, size_t limit);
+// The same, with a note to `diag` when the depth had to be lowered.
+int fit_toc_depth(const Book& book, size_t limit, Diagnostics& diag);
 
 // nav.xhtml: the toc nav and the landmarks (toc, bodymatter).
 std::string render_nav(const Book& book, const std::vector<TocNode>& outline);

@@ -1,88 +1,235 @@
-// Writing the book: a temporary file beside the output, renamed into place (rename(2) is atomic).
+// Writing outputs: a temporary file, then rename(2) over the target, or a copy into a stream (POSIX semantics).
 #include "epub/output.h"
-
-#include "epub/templates.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <stdexcept>
 
-namespace mkepub {
+#include "epub/templates.h"
 
+namespace mkepub {
 namespace {
 
-// The temporary file being written, for the signal handler: SIGINT or SIGTERM mid-write removes it, and the
-// old book stays. Plain storage, as a handler may only touch async-signal-safe state.
-char pending[4096];
-volatile sig_atomic_t has_pending = 0;
+// The temporary files in flight, for the signal handler, which may only read plain memory: a list that only grows
+// (nodes are reused, never freed), each node's path written before it is published.
+struct PendingNode {
+  char path[4096];
+  std::atomic<bool> live{false};
+  PendingNode* next = nullptr;
+};
+std::atomic<PendingNode*> pending_head{nullptr};
+std::mutex pending_mutex;  // for claiming a node; the handler never takes it
 
 extern "C" void remove_pending_and_die(int sig) {
-  if (has_pending) unlink(pending);
+  for (PendingNode* n = pending_head.load(); n; n = n->next)
+    if (n->live.load()) unlink(n->path);
   signal(sig, SIG_DFL);
   raise(sig);
 }
 
-struct Pending {
-  explicit Pending(const std::string& path) {
-    if (path.size() >= sizeof pending) return;
-    std::memcpy(pending, path.c_str(), path.size() + 1);
-    has_pending = 1;
-    signal(SIGINT, remove_pending_and_die);
-    signal(SIGTERM, remove_pending_and_die);
+void install_handlers() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGXFSZ}) signal(sig, remove_pending_and_die);
+  });
+}
+
+void add_pending(const std::string& path) {
+  if (path.size() >= sizeof(PendingNode::path)) return;
+  install_handlers();
+  std::lock_guard<std::mutex> lock(pending_mutex);
+  PendingNode* n = pending_head.load();
+  while (n && n->live.load()) n = n->next;
+  if (!n) {
+    n = new PendingNode;  // reachable from pending_head until exit
+    n->next = pending_head.load();
+    pending_head.store(n);
   }
-  ~Pending() { has_pending = 0; }
-};
+  std::memcpy(n->path, path.c_str(), path.size() + 1);
+  n->live.store(true);
+}
+
+void remove_pending(const std::string& path) {
+  std::lock_guard<std::mutex> lock(pending_mutex);
+  for (PendingNode* n = pending_head.load(); n; n = n->next)
+    if (n->live.load() && path == n->path) {
+      n->live.store(false);
+      return;
+    }
+}
+
+std::runtime_error error(const std::string& what, const fs::path& file, int err) {
+  return std::runtime_error(what + " " + file.string() + ": " + std::strerror(err));
+}
+
+bool is_stream(const fs::path& file) {
+  struct stat st;
+  return stat(file.c_str(), &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode));
+}
+
+void write_all(int fd, const char* data, size_t size, uint64_t offset, bool positioned) {
+  for (size_t done = 0; done < size;) {
+    ssize_t n = positioned ? pwrite(fd, data + done, size - done, static_cast<off_t>(offset + done))
+                           : write(fd, data + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw std::runtime_error(std::strerror(n < 0 ? errno : ENOSPC));
+    done += static_cast<size_t>(n);
+  }
+}
+
+// Copies the temporary file into a stream from its start.
+void copy_into(const std::string& from, int to) {
+  int in = open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) throw std::runtime_error(std::strerror(errno));
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = read(in, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int e = errno;
+      close(in);
+      throw std::runtime_error(std::strerror(e));
+    }
+    if (n == 0) break;
+    try {
+      write_all(to, buf, static_cast<size_t>(n), 0, false);
+    } catch (...) {
+      close(in);
+      throw;
+    }
+  }
+  close(in);
+}
+
+// A new file in `dir` named `prefix` + the process id + a counter, listed for the signal handler before it exists,
+// so that no moment leaves it behind. Returns its descriptor; its path goes to `path`.
+int create_temp(const fs::path& dir, const std::string& prefix, std::string& path) {
+  static std::atomic<unsigned> counter{0};
+  for (;;) {
+    path = (dir / (prefix + std::to_string(getpid()) + "-" + std::to_string(counter++))).string();
+    add_pending(path);
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) return fd;
+    int e = errno;
+    remove_pending(path);
+    if (e == EEXIST) continue;
+    path.clear();
+    throw std::runtime_error("cannot write in " + dir.string() + ": " + std::strerror(e));
+  }
+}
 
 }  // namespace
 
-void write_atomically(const fs::path& out, const std::string& bytes) {
-  write_atomically(out, [&](const Sink& write) { write(bytes, 0); });
+fs::path resolve_output(const fs::path& out) {
+  fs::path p = out;
+  std::error_code ec;
+  for (int hops = 0; hops < 40 && fs::is_symlink(p, ec); ++hops) {
+    fs::path link = fs::read_symlink(p, ec);
+    if (ec) break;
+    p = link.is_absolute() ? link : p.parent_path() / link;
+  }
+  return p;
+}
+
+StagedOutput::StagedOutput(const fs::path& out, const std::function<void(const Sink&)>& produce) : out_(out) {
+  std::error_code ec;
+  in_place_ = out == "-" || is_stream(out);
+  target_ = out == "-" ? fs::path() : resolve_output(out);
+  if (!in_place_ && fs::is_directory(target_, ec)) throw std::runtime_error("is a folder; give the .epub file to write");
+  fs::path dir = in_place_ ? fs::temp_directory_path(ec) : target_.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string name = in_place_ ? "mkepub-output" : target_.filename().string();
+  int fd = create_temp(dir, "." + name + ".tmp-", temp_);
+  try {
+    produce([&](std::string_view bytes, uint64_t offset) {
+      write_all(fd, bytes.data(), bytes.size(), offset, true);
+      size_ = std::max<uint64_t>(size_, offset + bytes.size());
+    });
+    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) throw std::runtime_error(std::strerror(errno));
+  } catch (const std::exception& e) {
+    close(fd);
+    drop();
+    std::string what = e.what();
+    throw std::runtime_error(what.rfind("cannot", 0) == 0 ? what : "cannot write " + out.string() + ": " + what);
+  }
+  if (close(fd) != 0) {
+    int e = errno;
+    drop();
+    throw error("cannot write", out, e);
+  }
+}
+
+StagedOutput::StagedOutput(StagedOutput&& o) noexcept
+    : out_(std::move(o.out_)), target_(std::move(o.target_)), temp_(std::move(o.temp_)), in_place_(o.in_place_),
+      size_(o.size_) {
+  o.temp_.clear();
+}
+
+StagedOutput& StagedOutput::operator=(StagedOutput&& o) noexcept {
+  if (this != &o) {
+    drop();
+    out_ = std::move(o.out_);
+    target_ = std::move(o.target_);
+    temp_ = std::move(o.temp_);
+    in_place_ = o.in_place_;
+    size_ = o.size_;
+    o.temp_.clear();
+  }
+  return *this;
+}
+
+StagedOutput::~StagedOutput() { drop(); }
+
+void StagedOutput::drop() {
+  if (temp_.empty()) return;
+  unlink(temp_.c_str());
+  remove_pending(temp_);
+  temp_.clear();
+}
+
+void StagedOutput::commit() {
+  if (temp_.empty()) throw std::runtime_error("internal: output committed twice");
+  if (!in_place_) {
+    if (rename(temp_.c_str(), target_.c_str()) != 0) {
+      int e = errno;
+      drop();
+      throw error("cannot write", out_, e);
+    }
+    remove_pending(temp_);
+    temp_.clear();
+    return;
+  }
+  int fd = out_ == "-" ? STDOUT_FILENO : open(out_.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    int e = errno;
+    drop();
+    throw error("cannot write", out_, e);
+  }
+  try {
+    copy_into(temp_, fd);
+  } catch (const std::exception& e) {
+    if (fd != STDOUT_FILENO) close(fd);
+    drop();
+    throw std::runtime_error("cannot write " + out_.string() + ": " + e.what());
+  }
+  if (fd != STDOUT_FILENO) close(fd);
+  drop();
 }
 
 void write_atomically(const fs::path& out, const std::function<void(const Sink&)>& produce) {
-  std::error_code ec;
-  if (fs::is_directory(out, ec)) throw std::runtime_error("is a folder; give the .epub file to write");
-  fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
-  std::string tmp = (dir / ("." + out.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = mkstemp(tmp.data());
-  Pending pending_file(tmp);
-  if (fd < 0) throw std::runtime_error("cannot write in " + dir.string() + ": " + std::strerror(errno));
-  auto fail = [&](const char* what) {
-    int e = errno;
-    close(fd);
-    unlink(tmp.c_str());
-    throw std::runtime_error(std::string(what) + " " + out.string() + ": " + std::strerror(e));
-  };
-  auto write_all = [&](std::string_view bytes, uint64_t offset) {
-    for (size_t done = 0; done < bytes.size();) {
-      ssize_t n = pwrite(fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) fail("cannot write");
-      done += static_cast<size_t>(n);
-    }
-  };
-  try {
-    produce(write_all);
-  } catch (...) {
-    close(fd);
-    unlink(tmp.c_str());
-    throw;
-  }
-  if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) fail("cannot write");
-  if (close(fd) != 0) {
-    unlink(tmp.c_str());
-    throw std::runtime_error("cannot write " + out.string() + ": " + std::strerror(errno));
-  }
-  if (rename(tmp.c_str(), out.c_str()) != 0) {
-    int e = errno;
-    unlink(tmp.c_str());
-    throw std::runtime_error("cannot write " + out.string() + ": " + std::strerror(e));
-  }
+  StagedOutput(out, produce).commit();
+}
+
+void write_atomically(const fs::path& out, const std::string& bytes) {
+  write_atomically(out, [&](const Sink& write) { write(bytes, 0); });
 }
 
 void dump_templates(const fs::path& dir) {

@@ -13,6 +13,7 @@
 #include "sources/load.h"
 #include "fonts/subset.h"
 #include "base/text.h"
+#include "sources/inputs_read.h"
 
 namespace mkepub {
 
@@ -123,7 +124,7 @@ std::vector<EmbeddedFont> embed_fonts(const Options& options, const Book& book, 
   for (const auto& [wanted, is_mono] : families) {
     for (const auto& face : faces_for(wanted, book.meta.language, diag)) {
       if (is_mono && (face.bold || face.italic)) continue;  // code is set upright and regular
-      auto bytes = read_file(face.file);
+      auto bytes = read_input(face.file);
       if (!bytes) continue;
       Slot slot = is_mono ? mono : face.bold ? bold : face.italic ? italic : regular;
       std::string text = texts.by_slot[slot];

@@ -15,26 +15,6 @@ namespace {
 
 thread_local IncludeReads* current_log = nullptr;
 
-// Length-prefixed, so that no two different sequences of fields hash alike.
-struct KeyHash {
-  Sha256 h;
-  KeyHash& str(std::string_view s) {
-    h.add(std::to_string(s.size())).add(":").add(s);
-    return *this;
-  }
-  KeyHash& num(long long n) { return str(std::to_string(n)); }
-  KeyHash& list(const std::vector<std::string>& items) {
-    num(static_cast<long long>(items.size()));
-    for (const auto& s : items) str(s);
-    return *this;
-  }
-  KeyHash& date(const std::optional<Date>& d) {
-    if (!d) return str("-");
-    num(d->year).num(d->month).num(d->day).num(d->hour).num(d->minute).num(d->second).num(d->has_time);
-    return d->zone_minutes ? num(*d->zone_minutes) : str("-");
-  }
-};
-
 std::string hash_of(const std::optional<std::string>& bytes) { return bytes ? Sha256().add(*bytes).hex() : ""; }
 
 // The book's file: a header, then each entry as its key, its length and its bytes (each entry carries its own
@@ -109,7 +89,7 @@ ChapterCache::ChapterCache(const fs::path& cache_dir, const Options& options, co
   // the site's variables, and every post's name and title (post_link); where includes may come from.
   KeyHash k;
   k.str("mkepub chapter cache 1").str(executable_key()).str(output);
-  k.num(options.vertical).num(options.keep_going);
+  add_render_key(k, options);
   k.num(static_cast<long long>(templates.size()));
   for (const auto& [name, text] : templates) k.str(name).str(text);
   k.num(static_cast<long long>(roots.size()));

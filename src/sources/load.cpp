@@ -14,6 +14,7 @@
 #include "base/input_limits.h"
 #include "base/parallel.h"
 #include "dialects/site.h"
+#include "sources/inputs_read.h"
 
 namespace mkepub {
 namespace {
@@ -78,7 +79,7 @@ ReadPost read_post(const fs::path& file, const std::string& display) {
     r.unreadable = Diagnostic{display, 0, 0, "not a regular file"};
     return r;
   }
-  auto bytes = read_file(file, kMaxPostBytes);
+  auto bytes = read_input(file, kMaxPostBytes);
   if (!bytes) {
     r.unreadable = Diagnostic{display, 0, 0, "cannot read file"};
   } else if (bytes->size() > kMaxPostBytes) {
@@ -195,7 +196,7 @@ std::function<std::optional<std::string>(const fs::path&)> confined_reader(std::
     std::error_code ec;
     auto f = fs::weakly_canonical(file, ec);
     if (ec || !fs::is_regular_file(f, ec) || !is_within(roots, f)) return std::nullopt;
-    auto bytes = read_file(f, kMaxAssetBytes);
+    auto bytes = read_input(f, kMaxAssetBytes);
     if (bytes && bytes->size() > kMaxAssetBytes) return std::nullopt;
     return bytes;
   };
@@ -330,7 +331,7 @@ TemplateOverrides load_templates(const fs::path& dir, Diagnostics& diag) {
       diag.warn({display, 0, 0, "not a template mkepub knows; ignored", "unknown template"});
       continue;
     }
-    auto bytes = read_file(entry.path());
+    auto bytes = read_input(entry.path());
     if (!bytes) {
       diag.error({display, 0, 0, "cannot read file"});
       continue;

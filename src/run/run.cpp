@@ -1,0 +1,79 @@
+// A run: up to date? -> plan the books -> build and write them -> record -> report.
+#include "run/run.h"
+
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include "run/build_books.h"
+#include "run/cache.h"
+#include "run/progress.h"
+#include "run/report.h"
+
+namespace mkepub {
+namespace {
+
+// Everything a run reads besides the installed fonts: the inputs (config included), templates, cover, images.
+std::vector<fs::path> cache_roots(const Options& o) {
+  std::vector<fs::path> roots = o.inputs;
+  for (const auto& p : {o.templates, o.cover})
+    if (!p.empty()) roots.push_back(p);
+  roots.insert(roots.end(), o.resource_paths.begin(), o.resource_paths.end());
+  return roots;
+}
+
+std::string display(const fs::path& out) { return out == "-" ? "standard output" : out.generic_string(); }
+
+// What the user reads once the run is over: messages, the anthology's table, what was written or not.
+void report(const Diagnostics& diag, const BooksWritten& books, const Options& o) {
+  std::cerr << format_report(diag, {o.verbose, o.quiet}) << books.summary;
+  if (!o.quiet)
+    for (const auto& out : books.written) std::cerr << "wrote " << display(out) << "\n";
+  if (books.exit_code == 0) return;
+  if (!books.written.empty()) {
+    std::cerr << "mkepub: " << books.failed.size() << " book(s) failed and were not written:";
+    for (const auto& f : books.failed) std::cerr << " " << display(f);
+    std::cerr << "\n";
+  } else {
+    std::cerr << "mkepub: " << diag.errors().size() << " error(s); nothing written\n";
+  }
+}
+
+}  // namespace
+
+int run(RunRequest request) {
+  Options& options = request.options;
+  std::string key;
+  if (!options.cache_dir.empty() && request.use_cache) {
+    key = run_key(request.shaping_args, cache_roots(options));
+    options.cache_shape = run_key(request.shaping_args, {});
+    if (cached_run_is_fresh(options.cache_dir, key)) {
+      if (!options.quiet)
+        std::cerr << "up to date: nothing changed since the last build (cache " << options.cache_dir.string() << ")\n";
+      return 0;
+    }
+  } else {
+    options.cache_dir.clear();
+  }
+  Diagnostics diag;
+  BooksWritten books;
+  auto progress = std::make_unique<ProgressLine>(isatty(STDERR_FILENO) && !options.quiet);
+  try {
+    if (auto plan = plan_books(options, request.given, diag)) books = build_books(std::move(*plan), options, diag);
+    if (books.exit_code == 0 && !key.empty()) {
+      auto outputs = books.written;
+      outputs.insert(outputs.end(), books.unchanged.begin(), books.unchanged.end());
+      record_run(options.cache_dir, key, outputs);
+    }
+  } catch (const std::exception& e) {
+    progress.reset();
+    std::cerr << "mkepub: internal error: " << e.what() << "\n";
+    return 3;
+  }
+  progress.reset();  // the line is erased before the report
+  report(diag, books, options);
+  return books.exit_code;
+}
+
+}  // namespace mkepub
