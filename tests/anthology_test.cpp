@@ -105,7 +105,7 @@ TEST_CASE("a config with two books builds both, valid, sharing the top-level def
   }
 }
 
-TEST_CASE("a folder's mkepub.yaml is read; flags win over it; unknown keys are errors listing the valid ones") {
+TEST_CASE("a folder's mkepub.yaml is read, flags win over it, unknown keys are errors listing the valid ones") {
   TempDir tmp;
   small_blog(tmp / "site");
   spit(tmp / "site/mkepub.yaml", "title: From Config\noutput: ../book.epub\n");
@@ -122,7 +122,7 @@ TEST_CASE("a folder's mkepub.yaml is read; flags win over it; unknown keys are e
   CHECK_FALSE(fs::exists(tmp / "x.epub"));
 }
 
-TEST_CASE("--cache-dir: an unchanged second run writes nothing; a changed input or output builds again") {
+TEST_CASE("--cache-dir: an unchanged second run writes nothing, a changed input or output builds again") {
   TempDir tmp;
   small_blog(tmp / "blog");
   const std::string args = quote(tmp / "blog") + " --split-by year -o " + quote(tmp / "books") + " --cache-dir " +
@@ -143,7 +143,7 @@ TEST_CASE("--cache-dir: an unchanged second run writes nothing; a changed input 
   for (const char* book : {"2019.epub", "2021.epub"}) require_valid(tmp / "books" / book);
 }
 
-TEST_CASE("--cache-dir: a changed post rebuilds its own book; the other books are left as they are") {
+TEST_CASE("--cache-dir: a changed post rebuilds its own book, the other books are left as they are") {
   TempDir tmp;
   small_blog(tmp / "blog");
   const std::string args = quote(tmp / "blog") + " --split-by year -o " + quote(tmp / "books") + " --cache-dir " +
@@ -175,7 +175,7 @@ TEST_CASE("--cache-dir: a changed post rebuilds its own book; the other books ar
   for (const char* book : {"2019.epub", "2021.epub"}) require_valid(tmp / "books" / book);
 }
 
-TEST_CASE("progress: none when stderr is not a terminal; a line of posts and rate on one; --quiet prints nothing") {
+TEST_CASE("progress: none when stderr is not a terminal, a line of posts and rate on one, --quiet prints nothing") {
   TempDir tmp;
   small_blog(tmp / "blog");
   auto piped = run_mkepub(quote(tmp / "blog") + " -o " + quote(tmp / "a.epub"));

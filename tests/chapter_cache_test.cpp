@@ -65,7 +65,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("chapter cache: one changed post is the only one rendered; the book is the one a full build makes") {
+TEST_CASE("chapter cache: one changed post is the only one rendered, the book is the one a full build makes") {
   Fixture f;
   CHECK(f.build_and_compare() == "4 of 4");
   spit(f.tmp / "blog/d.md", "---\ntitle: Delta\ndate: 2020-04-01\n---\nSee {% post_link a %}, again.\n");
@@ -74,7 +74,7 @@ TEST_CASE("chapter cache: one changed post is the only one rendered; the book is
   CHECK(f.build_and_compare() == "1 of 4");
 }
 
-TEST_CASE("chapter cache: a changed include renders the post that read it; a changed title renders all") {
+TEST_CASE("chapter cache: a changed include renders the post that read it, a changed title renders all") {
   Fixture f;
   CHECK(f.build_and_compare() == "4 of 4");
   spit(f.tmp / "blog/_inc/snippet.md", "Included, changed.\n");

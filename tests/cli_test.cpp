@@ -224,7 +224,7 @@ TEST_CASE("templates: a broken override is an error naming the file, line and co
   CHECK_FALSE(fs::exists(tmp / "b.epub"));
 }
 
-TEST_CASE("cover: --cover uses the image, marked for every reader; without it one is rendered") {
+TEST_CASE("cover: --cover uses the image, marked for every reader, without it one is rendered") {
   TempDir tmp;
   auto r = run_mkepub(quote(kSource + "/samples") + " --cover " + quote(kSource + "/samples/hello-world/diagram.png") +
                       " -o " + quote(tmp / "c.epub"));

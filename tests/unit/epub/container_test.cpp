@@ -102,7 +102,7 @@ TEST_CASE("unzip_entries: bytes that are not a zip throw") {
   CHECK_THROWS_AS(unzip_entries("not a zip"), std::runtime_error);
 }
 
-TEST_CASE("write_zip: the pieces, each at its offset, make the archive; libzip's small writes are gathered") {
+TEST_CASE("write_zip: the pieces, each at its offset, make the archive, libzip's small writes are gathered") {
   std::string file;
   int writes = 0;
   write_zip(sample(), [&](std::string_view piece, uint64_t offset) {

@@ -216,7 +216,7 @@ TEST_CASE("chapter: regression: full-width `：` `？` `；` stayed in heading s
   CHECK(anchor(ch, "为什么？") == "sec-1");
 }
 
-TEST_CASE("chapter: ruby in a heading stays on the page; titles and the table of contents read its base text") {
+TEST_CASE("chapter: ruby in a heading stays on the page, titles and the table of contents read its base text") {
   Post post = make_post("# {漢字|かんじ}の本\n\n## 第{一|いち}節\n");
   Diagnostics diag;
   Chapter ch = render_chapter(post, "text/c0001.xhtml", diag);

@@ -292,7 +292,7 @@ TEST_CASE("tags: other Liquid expressions keep their inner text, with one warnin
         Strings{"post.md:1: warning: Liquid expression `{{ page.title }}`: kept its text [unknown tag]"});
 }
 
-TEST_CASE("tags: Hugo figure and img become images; a shortcode over several lines keeps its lines") {
+TEST_CASE("tags: Hugo figure and img become images, a shortcode over several lines keeps its lines") {
   const std::string md =
       "{{< figure src=\"elephant.jpg\" alt=\"An elephant\" >}}\n"
       "{{< figure src=\"zoo.jpg\" caption=\"At the zoo\" link=\"https://zoo.example\" >}}\n"

@@ -1,0 +1,180 @@
+// The one write path: every kind of build (one book, --split-by, a config's books) writes the same way: through
+// a symlink to its target, to standard output, into a FIFO in place; an anthology all or nothing; the same exit
+// codes and "wrote PATH" lines; and no output replaces a file the book was read from.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <vector>
+
+#include "support.h"
+
+using namespace mkepub;
+using namespace mkepub::test;
+
+namespace {
+
+void make_blog(const fs::path& dir) {
+  spit(dir / "a.md", "---\ntitle: A\ndate: 2019-01-02\ntags: [x]\n---\nText of A.\n");
+  spit(dir / "b.md", "---\ntitle: B\ndate: 2020-03-04\ntags: [y]\n---\nText of B.\n");
+}
+
+int temporaries(const fs::path& dir) {
+  int n = 0;
+  for (auto& e : fs::directory_iterator(dir)) n += e.path().filename().string().find(".tmp-") != std::string::npos;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("write: -o through a symlink writes the link's target, the link stays a link") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  fs::create_directories(tmp / "real");
+  spit(tmp / "real/book.epub", "OLD");
+  fs::create_symlink(tmp / "real/book.epub", tmp / "link.epub");
+  auto r = run_mkepub(quote(tmp / "in") + " -o " + quote(tmp / "link.epub"));
+  INFO(r.output);
+  CHECK(r.code == 0);
+  CHECK(fs::is_symlink(tmp / "link.epub"));
+  CHECK(slurp(tmp / "real/book.epub").substr(0, 2) == "PK");
+  require_valid(tmp / "real/book.epub");
+  CHECK(temporaries(tmp / "real") == 0);
+  CHECK(temporaries(tmp.path) == 0);
+  // A dangling link: its target is created.
+  fs::create_symlink("real/new.epub", tmp / "dangling.epub");
+  CHECK(run_mkepub(quote(tmp / "in") + " -q -o " + quote(tmp / "dangling.epub")).code == 0);
+  CHECK(fs::is_symlink(tmp / "dangling.epub"));
+  require_valid(tmp / "real/new.epub");
+}
+
+TEST_CASE("write: -o - writes the book to standard output, the same bytes as a file") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  REQUIRE(run_mkepub(quote(tmp / "in") + " -q -o " + quote(tmp / "file.epub")).code == 0);
+  auto r = run("cd " + quote(tmp.path) + " && " + quote(MKEPUB_BINARY) + " in -q -o - > stdout.epub");
+  INFO(r.output);
+  CHECK(r.code == 0);
+  CHECK_FALSE(fs::exists(tmp / "-"));
+  CHECK(slurp(tmp / "stdout.epub") == slurp(tmp / "file.epub"));
+  require_valid(tmp / "stdout.epub");
+  auto said = run("{ cd " + quote(tmp.path) + " && " + quote(MKEPUB_BINARY) + " in -o - > /dev/null; }");
+  CHECK(said.code == 0);
+  CHECK(said.output == "wrote standard output\n");
+}
+
+TEST_CASE("write: a FIFO is written to in place and never replaced, so is a character device") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  REQUIRE(mkfifo((tmp / "pipe").c_str(), 0644) == 0);
+  auto r = run("cat " + quote(tmp / "pipe") + " > " + quote(tmp / "from-pipe.epub") + " & " + quote(MKEPUB_BINARY) +
+               " " + quote(tmp / "in") + " -q -o " + quote(tmp / "pipe") + "; code=$?; wait; exit $code");
+  INFO(r.output);
+  CHECK(r.code == 0);
+  struct stat st;
+  REQUIRE(stat((tmp / "pipe").c_str(), &st) == 0);
+  CHECK(S_ISFIFO(st.st_mode));
+  require_valid(tmp / "from-pipe.epub");
+  CHECK(temporaries(tmp.path) == 0);
+  // /dev/null through a symlink: still the device afterwards.
+  fs::create_symlink("/dev/null", tmp / "null.epub");
+  CHECK(run_mkepub(quote(tmp / "in") + " -q -o " + quote(tmp / "null.epub")).code == 0);
+  REQUIRE(stat("/dev/null", &st) == 0);
+  CHECK(S_ISCHR(st.st_mode));
+}
+
+// Two books from one config; the second's cover is not an image, so it alone fails.
+void make_config(const fs::path& dir) {
+  make_blog(dir / "in");
+  spit(dir / "bad.png", "not an image");
+  spit(dir / "books.yaml", "sources: in\nbooks:\n  - {title: One, output: out/one.epub}\n"
+                           "  - {title: Two, output: out/two.epub, cover: bad.png}\n");
+  fs::create_directories(dir / "out");
+  spit(dir / "out/one.epub", "OLD ONE");
+  spit(dir / "out/two.epub", "OLD TWO");
+}
+
+TEST_CASE("write: an anthology whose one book fails writes none, and the old books survive") {
+  TempDir tmp;
+  make_config(tmp.path);
+  auto r = run_mkepub(quote(tmp / "books.yaml"));
+  INFO(r.output);
+  CHECK(r.code == 1);
+  CHECK(r.output.find("bad.png: error: the cover must be a PNG, JPEG or GIF image") != std::string::npos);
+  CHECK(r.output.find("1 error(s); nothing written") != std::string::npos);
+  CHECK(r.output.find("wrote ") == std::string::npos);
+  CHECK(slurp(tmp / "out/one.epub") == "OLD ONE");
+  CHECK(slurp(tmp / "out/two.epub") == "OLD TWO");
+  CHECK(temporaries(tmp / "out") == 0);
+}
+
+TEST_CASE("write: --keep-going writes the books that built and names those that failed") {
+  TempDir tmp;
+  make_config(tmp.path);
+  auto r = run_mkepub(quote(tmp / "books.yaml") + " --keep-going");
+  INFO(r.output);
+  CHECK(r.code == 1);
+  CHECK(r.output.find("wrote " + (tmp / "out/one.epub").generic_string() + "\n") != std::string::npos);
+  CHECK(r.output.find("1 book(s) failed and were not written: " + (tmp / "out/two.epub").generic_string()) !=
+        std::string::npos);
+  require_valid(tmp / "out/one.epub");
+  CHECK(slurp(tmp / "out/two.epub") == "OLD TWO");
+  CHECK(temporaries(tmp / "out") == 0);
+}
+
+TEST_CASE("write: a config book says what it wrote, a missing output folder is exit 1 as on the command line") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  spit(tmp / "book.yaml", "sources: in\ntitle: T\noutput: t.epub\n");
+  auto r = run_mkepub(quote(tmp / "book.yaml"));
+  INFO(r.output);
+  CHECK(r.code == 0);
+  CHECK(r.output.find("wrote " + (tmp / "t.epub").generic_string() + "\n") != std::string::npos);
+  require_valid(tmp / "t.epub");
+  spit(tmp / "missing.yaml", "sources: in\ntitle: T\noutput: no/such/t.epub\n");
+  auto bad = run_mkepub(quote(tmp / "missing.yaml"));
+  INFO(bad.output);
+  CHECK(bad.code == 1);
+  CHECK(bad.output.find("no/such/t.epub: error: cannot write in " + (tmp / "no/such").string() +
+                        ": No such file or directory") != std::string::npos);
+  CHECK(bad.output.find("internal error") == std::string::npos);
+}
+
+TEST_CASE("write: no output replaces a file the book was read from: configs, SUMMARY.md, includes, templates") {
+  TempDir tmp;
+  // A Hexo site with an include, and a book with a SUMMARY.md.
+  spit(tmp / "hexo/_config.yml", "title: Site\n");
+  spit(tmp / "hexo/source/_posts/p.md", "---\ntitle: P\n---\n{% include_code part.txt %}\n");
+  spit(tmp / "hexo/source/downloads/code/part.txt", "code\n");
+  spit(tmp / "mdbook/book.toml", "[book]\ntitle = \"B\"\n");
+  spit(tmp / "mdbook/src/SUMMARY.md", "# Summary\n\n- [One](one.md)\n");
+  spit(tmp / "mdbook/src/one.md", "# One\n\n{{#include inc.md}}\n");
+  spit(tmp / "mdbook/src/inc.md", "Included.\n");
+  spit(tmp / "tpl/book.css", "body { margin: 0 }\n");
+  struct Case {
+    std::string input, output, flag = "-o";
+  };
+  std::vector<Case> cases = {
+      {"hexo", "hexo/_config.yml"},
+      {"hexo", "hexo/source/downloads/code/part.txt"},
+      {"mdbook", "mdbook/src/SUMMARY.md"},
+      {"mdbook", "mdbook/book.toml"},
+      {"mdbook", "mdbook/src/inc.md"},
+      {"mdbook --templates " + quote(tmp / "tpl"), "tpl/book.css"},
+      {"hexo", "hexo/source/_posts/p.md", "--depfile"},
+      {"hexo", "hexo/_config.yml", "--depfile"},
+  };
+  for (const auto& c : cases) {
+    const std::string before = slurp(tmp / c.output);
+    std::string out = c.flag == "-o" ? "" : " -o " + quote(tmp / "book.epub");
+    auto r = run("cd " + quote(tmp.path) + " && " + quote(MKEPUB_BINARY) + " " + c.input + out + " " + c.flag + " " +
+                 quote(tmp / c.output));
+    INFO(c.flag, " ", c.output, "\n", r.output);
+    CHECK(r.code == 1);
+    CHECK(r.output.find((tmp / c.output).generic_string() + ": error: the output is one of the inputs; nothing written") !=
+          std::string::npos);
+    CHECK(slurp(tmp / c.output) == before);
+    CHECK_FALSE(fs::exists(tmp / "book.epub"));
+  }
+}
