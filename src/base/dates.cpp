@@ -107,7 +107,7 @@ std::string format_utc_timestamp(long long epoch) {
   chr::year_month_day ymd{chr::sys_days{chr::days{days}}};
   int y = static_cast<int>(ymd.year());
   unsigned m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
-  char buf[32];
+  char buf[96];  // room for any int year and any remainder, as the compiler counts them
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", y, m, d, rem / 3600, rem % 3600 / 60,
                 rem % 60);
   return buf;
