@@ -37,7 +37,8 @@ struct Post {
   std::optional<Date> date, updated;
   std::vector<std::string> tags, categories;
   std::vector<std::string> keywords;
-  std::string description, author, language, abbrlink;
+  std::vector<std::string> authors;  // `author` or `authors`: a name, a map with `name`, or a list of them
+  std::string description, language, abbrlink;
   bool toc = true;
   bool toc_number = false;
   bool draft = false;

@@ -5,12 +5,15 @@
 #include <map>
 
 #include "base/dates.h"
+#include "base/text.h"
 #include "book/identifier.h"
 
 namespace mkepub {
 namespace {
 
-void add_distinct(std::vector<std::string>& out, const std::string& s) {
+// Blank values make no element: a reader would show an empty author or tag.
+void add_distinct(std::vector<std::string>& out, std::string_view value) {
+  std::string s(trim(value));
   if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
 }
 
@@ -48,7 +51,8 @@ Metadata make_metadata(const Options& o, const std::vector<Chapter>& chapters, c
   m.subtitle = o.subtitle;
   for (const auto& a : o.authors) add_distinct(m.creators, a);
   if (m.creators.empty())
-    for (const auto& ch : chapters) add_distinct(m.creators, ch.post->author);
+    for (const auto& ch : chapters)
+      for (const auto& a : ch.post->authors) add_distinct(m.creators, a);
   m.language = book_language(o, chapters, text);
   m.description = !o.description.empty() ? o.description : chapters.size() == 1 ? chapters[0].post->description : "";
 

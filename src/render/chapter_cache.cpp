@@ -110,7 +110,7 @@ std::string ChapterCache::key_of(const Post& p, const std::string& href) const {
   k.str(book_).str(href);
   k.str(p.file.generic_string()).str(p.display).str(p.root.generic_string()).str(p.title);
   k.date(p.date).date(p.updated).list(p.tags).list(p.categories).list(p.keywords);
-  k.str(p.description).str(p.author).str(p.language).str(p.abbrlink);
+  k.list(p.authors).str(p.description).str(p.language).str(p.abbrlink);
   k.num(p.toc).num(p.toc_number).num(p.draft).num(p.body_line).num(p.nesting);
   k.str(p.part).str(p.summary_title).str(p.body);
   return k.h.hex();

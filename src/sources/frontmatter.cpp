@@ -85,6 +85,21 @@ class Reader {
     }
   }
 
+  // `author: Ann`, `author: {name: Ann, email: ...}` (Jekyll), or a list of either (Jekyll, Vivliostyle, pandoc).
+  void names(const YAML::Node& node, const std::string& key, std::vector<std::string>& out) {
+    if (node.IsNull()) return;
+    if (node.IsScalar()) {
+      std::string name(trim(node.Scalar()));
+      if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    } else if (node.IsMap() && node["name"]) {
+      names(node["name"], key, out);
+    } else if (node.IsSequence()) {
+      for (const auto& item : node) names(item, key, out);
+    } else {
+      warn(node, key, "expected a name, a map with `name`, or a list of them");
+    }
+  }
+
   std::optional<Date> date(const YAML::Node& node, const std::string& key) {
     auto text = scalar(node, key);
     if (text.empty()) return std::nullopt;
@@ -136,7 +151,7 @@ void read_fields(const YAML::Node& root, Post& post, Reader& r) {
       }
     } else if (key == "description" || (key == "excerpt" && post.description.empty()))
       post.description = trim(r.scalar(v, key));
-    else if (key == "author") post.author = trim(r.scalar(v, key));
+    else if (key == "author" || key == "authors") r.names(v, key, post.authors);
     else if (key == "lang" || key == "language") post.language = trim(r.scalar(v, key));
     else if (key == "abbrlink") post.abbrlink = trim(r.scalar(v, key));
     else if (key == "toc") post.toc = r.boolean(v, key, true);

@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   Book book;
   book.meta.title = post.title;
-  book.meta.creators = {post.author};
+  book.meta.creators = post.authors;
   book.meta.description = post.description;
   book.meta.language = normalize_language(post.language).empty() ? "en" : normalize_language(post.language);
   fuzz::require_xml(render_title_page(book));

@@ -29,7 +29,7 @@ std::string chapter_page(const Post& post) {
 std::string title_page(const Post& post) {
   Book book;
   book.meta.title = post.title;
-  book.meta.creators = {post.author};
+  book.meta.creators = post.authors;
   book.meta.language = "en";
   return render_title_page(book);
 }

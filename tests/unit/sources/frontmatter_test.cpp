@@ -68,7 +68,7 @@ TEST_CASE("front matter: every Hexo field") {
   CHECK(post.categories == Strings{"Notes"});
   CHECK(post.description == "A short one.");
   CHECK(post.keywords == Strings{"epub", "ebook", "markdown"});
-  CHECK(post.author == "Ann Author");
+  CHECK(post.authors == Strings{"Ann Author"});
   CHECK(post.language == "zh-CN");
   CHECK(post.abbrlink == "4a17b156");
   CHECK_FALSE(post.toc);
@@ -120,6 +120,23 @@ TEST_CASE("front matter: keywords as a comma string and as a list") {
   CHECK(parse("---\nkeywords: a,b, c d ,,\n---\n").keywords == Strings{"a", "b", "c d"});
   CHECK(parse("---\nkeywords: [x, y]\n---\n").keywords == Strings{"x", "y"});
   CHECK(parse("---\nkeywords:\n  - x\n  - y\n---\n").keywords == Strings{"x", "y"});
+}
+
+TEST_CASE("front matter: author as a name, a list, a map with `name` (Jekyll, Vivliostyle, pandoc), or authors") {
+  CHECK(parse("---\nauthor: [Ann, Bob]\n---\n").authors == Strings{"Ann", "Bob"});
+  CHECK(parse("---\nauthors: [Ann, Bob]\n---\n").authors == Strings{"Ann", "Bob"});
+  CHECK(parse("---\nauthor: {name: Ann, email: ann@example.com}\n---\n").authors == Strings{"Ann"});
+  CHECK(parse("---\nauthor:\n  - name: Ann\n  - Bob, Jr.\n  - ' Ann '\n  - ' '\n---\n").authors ==
+        Strings{"Ann", "Bob, Jr."});
+  CHECK(parse("---\nauthor: Ann\nauthors: [Bo, Ann]\n---\n").authors == Strings{"Ann", "Bo"});
+  CHECK(parse("---\nauthor:\n---\n").authors.empty());
+}
+
+TEST_CASE("front matter: an author map without `name` is a warning") {
+  Diagnostics diag;
+  CHECK(parse("---\nauthor: {email: ann@example.com}\n---\n", diag).authors.empty());
+  CHECK(warnings_of(diag) == Strings{"posts/hello.md:2:9: warning: front matter `author`: expected a name, a map "
+                                     "with `name`, or a list of them; ignored"});
 }
 
 TEST_CASE("front matter: language under either name") {
@@ -231,7 +248,7 @@ TEST_CASE("front matter: a list where a string belongs is a warning, not an erro
   Diagnostics diag;
   Post post = parse("---\ntitle: [a, b]\nauthor: Me\n---\nBody\n", diag);
   CHECK(post.title.empty());
-  CHECK(post.author == "Me");
+  CHECK(post.authors == Strings{"Me"});
   CHECK(diag.errors().empty());
   CHECK(warnings_of(diag) ==
         Strings{"posts/hello.md:2:8: warning: front matter `title`: expected a single value; ignored"});

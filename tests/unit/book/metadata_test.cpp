@@ -1,0 +1,41 @@
+// Book metadata (metadata.h): what the options and the posts say of the book.
+#include <doctest/doctest.h>
+
+#include <deque>
+
+#include "book/metadata.h"
+#include "../strings.h"
+
+using namespace mkepub;
+
+namespace {
+
+// Posts with their chapters (which point at them), as the driver hands them to make_metadata.
+struct Posts {
+  std::deque<Post> posts;
+  std::vector<Chapter> chapters;
+
+  Post& add(const std::string& title) {
+    Post& p = posts.emplace_back();
+    p.title = title;
+    Chapter& ch = chapters.emplace_back();
+    ch.post = &p;
+    ch.title = title;
+    return p;
+  }
+  Metadata meta(const Options& o = {}) const { return make_metadata(o, chapters, "folder", {}); }
+};
+
+}  // namespace
+
+TEST_CASE("metadata: each author of each post is one creator, in order, once") {
+  Posts book;
+  book.add("One").authors = {"Ann", "Bob"};
+  book.add("Two").authors = {"Bob", "Cy"};
+  book.add("Three");
+  CHECK(book.meta().creators == Strings{"Ann", "Bob", "Cy"});
+
+  Options o;
+  o.authors = {"Flag", " Flag ", "  ", "Other"};  // the options' authors win over the posts'
+  CHECK(book.meta(o).creators == Strings{"Flag", "Other"});
+}
