@@ -62,6 +62,7 @@ Metadata make_metadata(const Options& o, const std::vector<Chapter>& chapters, c
     const Post& p = *ch.post;
     for (const auto& t : p.tags) add_distinct(m.subjects, t);
     for (const auto& c : p.categories) add_distinct(m.subjects, c);
+    for (const auto& k : p.keywords) add_distinct(m.subjects, k);
     if (p.date && (!newest || date_less(*newest, *p.date))) newest = p.date;
     for (const auto& d : {p.date, p.updated})
       if (d) modified = std::max(modified.value_or(to_epoch(*d)), to_epoch(*d));

@@ -39,3 +39,14 @@ TEST_CASE("metadata: each author of each post is one creator, in order, once") {
   o.authors = {"Flag", " Flag ", "  ", "Other"};  // the options' authors win over the posts'
   CHECK(book.meta(o).creators == Strings{"Flag", "Other"});
 }
+
+TEST_CASE("metadata: tags, categories and keywords are the subjects, in order, once") {
+  Posts book;
+  Post& one = book.add("One");
+  one.tags = {"travel"};
+  one.categories = {"Life"};
+  one.keywords = {"trains", "travel"};
+  Post& two = book.add("Two");
+  two.keywords = {"maps", " ", "Life"};
+  CHECK(book.meta().subjects == Strings{"travel", "Life", "trains", "maps"});
+}
