@@ -126,6 +126,8 @@ struct Metadata {
   std::string modified;  // YYYY-MM-DDThh:mm:ssZ
   std::string description;
   std::vector<std::string> subjects;
+  std::string publisher, rights;
+  std::string series, series_index;  // belongs-to-collection and its group-position; calibre:series
 };
 
 struct Book {

@@ -54,6 +54,10 @@ Metadata make_metadata(const Options& o, const std::vector<Chapter>& chapters, c
     for (const auto& ch : chapters)
       for (const auto& a : ch.post->authors) add_distinct(m.creators, a);
   m.language = book_language(o, chapters, text);
+  m.publisher = trim(o.publisher);
+  m.rights = trim(o.rights);
+  m.series = trim(o.series);
+  if (!m.series.empty()) m.series_index = trim(o.series_index);  // a position in no series says nothing
   m.description = !o.description.empty() ? o.description : chapters.size() == 1 ? chapters[0].post->description : "";
 
   std::optional<Date> newest;

@@ -4,6 +4,8 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+
 #include "epub/frontpages.h"
 #include "epub/nav.h"
 #include "epub/templates.h"
@@ -32,9 +34,38 @@ void metadata(pugi::xml_node package, const Metadata& m) {
   if (!m.date.empty()) dc("dc:date", m.date);
   for (const auto& s : m.subjects) dc("dc:subject", s);
   if (!m.description.empty()) dc("dc:description", m.description);
+  if (!m.publisher.empty()) dc("dc:publisher", m.publisher);
+  if (!m.rights.empty()) dc("dc:rights", m.rights);
   auto modified = md.append_child("meta");
   modified.append_attribute("property") = "dcterms:modified";
   modified.text().set(m.modified.c_str());
+}
+
+// The series as EPUB 3 says it (https://www.w3.org/TR/epub-33/#sec-belongs-to-collection), and as calibre's own
+// EPUB 2 style metas, which calibre falls back on and which tools following calibre's convention look for.
+void series(pugi::xml_node md, const Metadata& m) {
+  if (m.series.empty()) return;
+  auto collection = md.append_child("meta");
+  collection.append_attribute("property") = "belongs-to-collection";
+  collection.append_attribute("id") = "series";
+  collection.text().set(m.series.c_str());
+  auto refine = [&](const char* property, const std::string& value) {
+    auto el = md.append_child("meta");
+    el.append_attribute("refines") = "#series";
+    el.append_attribute("property") = property;
+    el.text().set(value.c_str());
+  };
+  refine("collection-type", "series");
+  if (!m.series_index.empty()) refine("group-position", m.series_index);
+  auto calibre = [&](const char* name, const std::string& value) {
+    auto el = md.append_child("meta");
+    el.append_attribute("name") = name;
+    el.append_attribute("content") = value.c_str();
+  };
+  calibre("calibre:series", m.series);
+  // calibre reads its index as a float: 2 or 1.5, not EPUB's 98.4.1.
+  if (!m.series_index.empty() && std::count(m.series_index.begin(), m.series_index.end(), '.') <= 1)
+    calibre("calibre:series_index", m.series_index);
 }
 
 // EPUB Accessibility 1.1 discovery metadata (https://www.w3.org/TR/epub-a11y-11/#sec-discovery), from what
@@ -90,6 +121,7 @@ std::string render_opf(const Book& book) {
   package.append_attribute("unique-identifier") = "book-id";
   package.append_attribute("xml:lang") = book.meta.language.c_str();
   metadata(package, book.meta);
+  series(package.child("metadata"), book.meta);
   accessibility(package.child("metadata"), book);
 
   auto manifest = package.append_child("manifest");

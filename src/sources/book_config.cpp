@@ -2,6 +2,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "sources/book_config.h"
@@ -83,6 +84,20 @@ class Reader {
     if (*s != "date" && *s != "name") return error(v.Mark(), "`sort`: expected date or name, not `" + *s + "`");
     o.sort = *s == "date" ? Options::Sort::date : Options::Sort::name;
     o.sort_given = true;
+  }
+
+  // EPUB's group-position: a number, or numbers separated by dots (volume 98, issue 4: 98.4).
+  void series_index(const YAML::Node& v, std::string& out) {
+    auto s = text(v, "series_index");
+    if (!s) return;
+    bool digit = false, valid = true;  // digit: the last character was one
+    for (char c : *s) {
+      valid = valid && (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && digit));
+      digit = c != '.';
+    }
+    if (!valid || (!digit && !s->empty()))
+      return error(v.Mark(), "`series_index`: expected a number such as 2 or 98.4, not `" + *s + "`");
+    out = *s;
   }
 
   // Folders, files and globs; each must name something.
@@ -214,8 +229,7 @@ const Key kKeys[] = {
     {"publisher", "", [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "publisher", o.publisher); }},
     {"rights", "", [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "rights", o.rights); }},
     {"series", "", [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "series", o.series); }},
-    {"series_index", "",
-     [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "series_index", o.series_index); }},
+    {"series_index", "", [](Reader& r, const YAML::Node& v, Options& o) { r.series_index(v, o.series_index); }},
     {"sort", "sort", [](Reader& r, const YAML::Node& v, Options& o) { r.sort(v, o); }},
     {"sources", "", [](Reader& r, const YAML::Node& v, Options& o) { r.sources(v, o.inputs); }},
     {"subtitle", "", [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "subtitle", o.subtitle); }},

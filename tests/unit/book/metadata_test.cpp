@@ -50,3 +50,26 @@ TEST_CASE("metadata: tags, categories and keywords are the subjects, in order, o
   two.keywords = {"maps", " ", "Life"};
   CHECK(book.meta().subjects == Strings{"travel", "Life", "trains", "maps"});
 }
+
+TEST_CASE("metadata: publisher, rights and series come from the options, blank ones not at all") {
+  Posts book;
+  book.add("One");
+  Options o;
+  o.publisher = " Self ";
+  o.rights = "CC BY 4.0";
+  o.series = "Collected Posts";
+  o.series_index = "2";
+  auto m = book.meta(o);
+  CHECK(m.publisher == "Self");
+  CHECK(m.rights == "CC BY 4.0");
+  CHECK(m.series == "Collected Posts");
+  CHECK(m.series_index == "2");
+
+  o.publisher = o.rights = "  ";
+  o.series = "\t";
+  m = book.meta(o);
+  CHECK(m.publisher.empty());
+  CHECK(m.rights.empty());
+  CHECK(m.series.empty());
+  CHECK(m.series_index.empty());  // no position without a series
+}

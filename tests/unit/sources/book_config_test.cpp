@@ -212,6 +212,11 @@ TEST_CASE("config: values of the wrong kind are errors at their line") {
   CHECK(error_of("vertical: maybe\n") == "mkepub.yaml:1:11: error: `vertical`: expected true or false\n");
   CHECK(error_of("toc_depth: 7\n") == "mkepub.yaml:1:12: error: `toc_depth`: expected a number from 1 to 6\n");
   CHECK(error_of("sort: size\n") == "mkepub.yaml:1:7: error: `sort`: expected date or name, not `size`\n");
+  // EPUB's group-position: a number, or numbers separated by dots (volume 98, issue 4: 98.4).
+  CHECK(error_of("series_index: second\n") ==
+        "mkepub.yaml:1:15: error: `series_index`: expected a number such as 2 or 98.4, not `second`\n");
+  CHECK(error_of("series_index: -1\n") ==
+        "mkepub.yaml:1:15: error: `series_index`: expected a number such as 2 or 98.4, not `-1`\n");
   CHECK(error_of("books: x\n") == "mkepub.yaml:1:8: error: `books`: expected a list of books, each a map of keys\n");
   CHECK(error_of("books:\n  - title: A\noutput: x.epub\n") ==
         "mkepub.yaml:3:9: error: `output` at the top level would give every book the same file; set it in each "
