@@ -27,6 +27,24 @@ std::vector<std::string> output_args(int argc, char** argv) {
   return out;
 }
 
+// --shard K/N, strictly: two decimal numbers and one slash, 1 <= K <= N <= 1,000,000 (more machines than books
+// in any anthology mkepub can build), nothing else.
+bool parse_shard(const std::string& text, int& k, int& n) {
+  auto slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  auto number = [](std::string_view digits, int& out) {
+    if (digits.empty() || digits.size() > 7) return false;
+    out = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return false;
+      out = out * 10 + (c - '0');
+    }
+    return true;
+  };
+  std::string_view all(text);
+  return number(all.substr(0, slash), k) && number(all.substr(slash + 1), n) && 1 <= k && k <= n && n <= 1000000;
+}
+
 const char* const kExamples = R"(Examples:
   mkepub seeds/ -o book.epub                 a folder of posts (searched recursively)
   mkepub post.md other.md -o book.epub       single post files
@@ -117,8 +135,7 @@ int main(int argc, char** argv) {
   }
   options.sort = sort == "name" ? mkepub::Options::Sort::name : mkepub::Options::Sort::date;
   options.sort_given = app.count("--sort") > 0;
-  if (!shard.empty() && (std::sscanf(shard.c_str(), "%d/%d", &options.shard, &options.shards) != 2 ||
-                         options.shards < 1 || options.shard < 1 || options.shard > options.shards)) {
+  if (!shard.empty() && !parse_shard(shard, options.shard, options.shards)) {
     std::cerr << "--shard: expected K/N with 1 <= K <= N, not `" << shard << "`\nRun with --help for more information.\n";
     return 2;
   }
@@ -134,6 +151,11 @@ int main(int argc, char** argv) {
 
   if (cache_dir.empty())
     if (const char* env = std::getenv("MKEPUB_CACHE_DIR")) cache_dir = env;
+  if (std::error_code ec; !cache_dir.empty() && mkepub::fs::exists(cache_dir, ec) && !mkepub::fs::is_directory(cache_dir, ec)) {
+    std::cerr << (app.count("--cache-dir") ? "--cache-dir" : "MKEPUB_CACHE_DIR") << ": `" << cache_dir
+              << "` is a file, not a folder\nRun with --help for more information.\n";
+    return 2;
+  }
   options.cache_dir = cache_dir;
   std::set<std::string> given;  // the flags the user gave: they win over a book config
   for (const auto* opt : app.get_options())

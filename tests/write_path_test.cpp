@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <vector>
 
 #include "support.h"
@@ -177,4 +178,65 @@ TEST_CASE("write: no output replaces a file the book was read from: configs, SUM
     CHECK(slurp(tmp / c.output) == before);
     CHECK_FALSE(fs::exists(tmp / "book.epub"));
   }
+}
+
+TEST_CASE("write: SIGTERM at any moment of a --split-by run leaves no temporary file and the old books whole") {
+  TempDir tmp;
+  for (int i = 0; i < 600; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "p%03d.md", i);
+    std::string body;
+    for (int k = 0; k < 40; ++k) body += "Paragraph " + std::to_string(k) + " of post " + std::to_string(i) + ".\n\n";
+    spit(tmp / "in" / name, "---\ntitle: Post " + std::to_string(i) + "\ndate: " + std::to_string(2000 + i % 20) +
+                                "-01-02\n---\n" + body);
+  }
+  REQUIRE(run_mkepub(quote(tmp / "in") + " -q -j 2 --split-by year -o " + quote(tmp / "books")).code == 0);
+  const std::string old = slurp(tmp / "books/2005.epub");
+  int killed = 0;
+  for (const char* delay : {"0.05", "0.2", "0.4", "0.7", "1.0"}) {
+    auto r = run(quote(MKEPUB_BINARY) + " " + quote(tmp / "in") + " -q -j 2 --split-by year --title Other -o " +
+                 quote(tmp / "books") + " & pid=$!; sleep " + delay + "; kill -TERM $pid; wait $pid; echo exit=$?");
+    INFO(delay, " ", r.output);
+    CHECK(temporaries(tmp / "books") == 0);
+    // Killed before the commit, every old book is whole; after it, every book is the new one.
+    const std::string now = slurp(tmp / "books/2005.epub");
+    CHECK(now.substr(0, 2) == "PK");
+    if (r.output.find("exit=143") == std::string::npos) continue;
+    ++killed;
+    CHECK(now == old);
+  }
+  CHECK(killed > 0);  // the run lasts long enough to be stopped: the test tests something
+}
+
+TEST_CASE("write: past a file-size limit (ulimit -f) the build fails with exit 1, the old book whole, no temporary") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  spit(tmp / "book.epub", "OLD");
+  auto r = run("ulimit -f 4 && " + quote(MKEPUB_BINARY) + " " + quote(tmp / "in") + " -o " + quote(tmp / "book.epub"));
+  INFO(r.output);
+  CHECK(r.code == 1);
+  CHECK(r.output.find("File too large") != std::string::npos);
+  CHECK(slurp(tmp / "book.epub") == "OLD");
+  CHECK(temporaries(tmp.path) == 0);
+}
+
+TEST_CASE("exits: --shard is parsed strictly, and a --cache-dir that is a file is a usage error") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  for (const char* bad : {"1/1x", "2/2/2", "1/99999999999", "0/2", "3/2", "/2", "1/", "a/b", "-1/2", " 1/2"}) {
+    auto r = run_mkepub(quote(tmp / "in") + " --split-by year -o " + quote(tmp / "books") + " --shard " + quote(bad));
+    INFO(bad, " ", r.output);
+    CHECK(r.code == 2);
+    CHECK(r.output.find("--shard: expected K/N with 1 <= K <= N") != std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(tmp / "books"));
+  spit(tmp / "file", "x");
+  auto r = run_mkepub(quote(tmp / "in") + " -o " + quote(tmp / "b.epub") + " --cache-dir " + quote(tmp / "file"));
+  CHECK(r.code == 2);
+  CHECK(r.output.find("--cache-dir: `" + (tmp / "file").string() + "` is a file, not a folder") != std::string::npos);
+  auto env = run("MKEPUB_CACHE_DIR=" + quote(tmp / "file") + " " + quote(MKEPUB_BINARY) + " " + quote(tmp / "in") +
+                 " -o " + quote(tmp / "b.epub"));
+  CHECK(env.code == 2);
+  CHECK(env.output.find("MKEPUB_CACHE_DIR: `") != std::string::npos);
+  CHECK_FALSE(fs::exists(tmp / "b.epub"));
 }

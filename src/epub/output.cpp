@@ -38,7 +38,10 @@ extern "C" void remove_pending_and_die(int sig) {
 void install_handlers() {
   static std::once_flag once;
   std::call_once(once, [] {
-    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGXFSZ}) signal(sig, remove_pending_and_die);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) signal(sig, remove_pending_and_die);
+    // Past a file-size limit (ulimit -f), a write fails with EFBIG instead of killing the process: the build
+    // then fails as on a full disk, with its message, exit 1 and its temporary file removed.
+    signal(SIGXFSZ, SIG_IGN);
   });
 }
 

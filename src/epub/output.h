@@ -18,7 +18,7 @@ using Sink = std::function<void(std::string_view bytes, uint64_t offset)>;
 
 // One output made but not yet in place: its bytes wait in a temporary file (beside the file it will replace, so
 // that rename(2) puts it there atomically; in TMPDIR for a stream), which is removed if the output is dropped
-// uncommitted, and on SIGINT, SIGTERM, SIGHUP and SIGXFSZ. Anthologies stage every book, then commit them all
+// uncommitted, and on SIGINT, SIGTERM and SIGHUP. Anthologies stage every book, then commit them all
 // or none.
 class StagedOutput {
  public:

@@ -168,7 +168,9 @@ BooksWritten build_books(PlannedRun plan, const Options& run, Diagnostics& diag)
     std::vector<fs::path> used;
     for (const auto& f : results[i].deps.inputs)
       if (std::find(keys[i].posts.begin(), keys[i].posts.end(), f) == keys[i].posts.end()) used.push_back(f);
-    record_book(run.cache_dir, keys[i], used);
+    if (!record_book(run.cache_dir, keys[i], used))
+      diag.warn({run.cache_dir.generic_string(), 0, 0, "cannot write to the cache; the next run builds this book again",
+                 "cache not written"});
   }
   try {
     if (!run.depfile.empty()) write_atomically(run.depfile, deps);

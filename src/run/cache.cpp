@@ -91,12 +91,17 @@ bool cached_book_is_fresh(const fs::path& dir, const BookKey& key) {
   return book_hash(key, used) == hash && hash_file(key.output) == output_hash;
 }
 
-void record_book(const fs::path& dir, const BookKey& key, const std::vector<fs::path>& used) {
+bool record_book(const fs::path& dir, const BookKey& key, const std::vector<fs::path>& used) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   std::string record = book_hash(key, used) + "\n" + hash_file(key.output) + "\n";
   for (const auto& f : used) record += f.generic_string() + "\n";
-  write_atomically(record_of(dir, key), record);
+  try {
+    write_atomically(record_of(dir, key), record);
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+  return true;
 }
 
 // The shared libraries mkepub runs with (cmark-gfm, gumbo, pango...), each named with its size and time: an
@@ -145,12 +150,17 @@ bool cached_run_is_fresh(const fs::path& dir, const std::string& key) {
   return outputs > 0;
 }
 
-void record_run(const fs::path& dir, const std::string& key, const std::vector<fs::path>& outputs) {
+bool record_run(const fs::path& dir, const std::string& key, const std::vector<fs::path>& outputs) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   std::string record;
   for (const auto& o : outputs) record += hash_file(o) + " " + fs::absolute(o).generic_string() + "\n";
-  write_atomically(dir / (key + ".run"), record);
+  try {
+    write_atomically(dir / (key + ".run"), record);
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+  return true;
 }
 
 }  // namespace mkepub

@@ -20,8 +20,9 @@ std::string run_key(const std::vector<std::string>& args, const std::vector<fs::
 // Whether the cache in `dir` has a record for `key` whose outputs all still exist with the bytes recorded.
 bool cached_run_is_fresh(const fs::path& dir, const std::string& key);
 
-// Records the outputs a run with `key` wrote (written whole, like the books).
-void record_run(const fs::path& dir, const std::string& key, const std::vector<fs::path>& outputs);
+// Records the outputs a run with `key` wrote (written whole, like the books). False when the cache cannot be
+// written: the books are made, and the next run only misses the cache.
+bool record_run(const fs::path& dir, const std::string& key, const std::vector<fs::path>& outputs);
 
 // Per book, inside a run that changed (an anthology: --split-by, a config's books): a book whose own posts, the
 // images it used last time and everything else under the inputs that is neither a post nor an image are
@@ -36,6 +37,6 @@ struct BookKey {
 std::string tree_key(const std::vector<fs::path>& roots, const std::set<fs::path>& skip);
 bool cached_book_is_fresh(const fs::path& dir, const BookKey& key);
 // `used`: the other files the book was made from (its images, its cover), as the build reported them.
-void record_book(const fs::path& dir, const BookKey& key, const std::vector<fs::path>& used);
+bool record_book(const fs::path& dir, const BookKey& key, const std::vector<fs::path>& used);
 
 }  // namespace mkepub

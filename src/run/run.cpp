@@ -64,7 +64,9 @@ int run(RunRequest request) {
     if (books.exit_code == 0 && !key.empty()) {
       auto outputs = books.written;
       outputs.insert(outputs.end(), books.unchanged.begin(), books.unchanged.end());
-      record_run(options.cache_dir, key, outputs);
+      if (!record_run(options.cache_dir, key, outputs))
+        diag.warn({options.cache_dir.generic_string(), 0, 0, "cannot write to the cache; the next run builds again",
+                   "cache not written"});
     }
   } catch (const std::exception& e) {
     progress.reset();
