@@ -1,6 +1,8 @@
 // The command line (CLI11 is used here only): turns arguments into Options and runs the build.
 #include <CLI/CLI.hpp>
 
+#include <cctype>
+#include <cerrno>
 #include <cstdlib>
 #include <iostream>
 
@@ -140,10 +142,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    // dcterms:modified is CCYY-MM-DDThh:mm:ssZ: from 1970 (the Unix epoch; the variable's specification allows
+    // no negative value) to the end of year 9999.
+    constexpr long long kLastSecondOf9999 = 253402300799;
     char* end = nullptr;
+    errno = 0;
     long long value = std::strtoll(epoch, &end, 10);
-    if (*end != '\0') {
-      std::cerr << "mkepub: error: SOURCE_DATE_EPOCH must be a number of seconds, not `" << epoch << "`\n";
+    if (*end != '\0' || errno == ERANGE || value < 0 || value > kLastSecondOf9999 || !std::isdigit(epoch[0])) {
+      std::cerr << "mkepub: error: SOURCE_DATE_EPOCH must be a number of seconds from 0 to " << kLastSecondOf9999
+                << " (1970 to the end of 9999), not `" << epoch << "`\n";
       return 2;
     }
     options.source_date_epoch = value;

@@ -240,3 +240,24 @@ TEST_CASE("exits: --shard is parsed strictly, and a --cache-dir that is a file i
   CHECK(env.output.find("MKEPUB_CACHE_DIR: `") != std::string::npos);
   CHECK_FALSE(fs::exists(tmp / "b.epub"));
 }
+
+TEST_CASE("exits: SOURCE_DATE_EPOCH out of dcterms:modified's range is a usage error, at its ends a valid book") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  for (const char* bad : {"999999999999", "-1", "99999999999999999999999", "253402300800", "+5", "12abc", " 7"}) {
+    auto r = run("SOURCE_DATE_EPOCH=" + quote(bad) + " " + quote(MKEPUB_BINARY) + " " + quote(tmp / "in") + " -o " +
+                 quote(tmp / "b.epub"));
+    INFO(bad, " ", r.output);
+    CHECK(r.code == 2);
+    CHECK(r.output.find("SOURCE_DATE_EPOCH must be a number of seconds from 0 to 253402300799") != std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(tmp / "b.epub"));
+  for (const char* good : {"0", "253402300799"}) {
+    auto r = run("SOURCE_DATE_EPOCH=" + std::string(good) + " " + quote(MKEPUB_BINARY) + " " + quote(tmp / "in") +
+                 " -q -o " + quote(tmp / "b.epub"));
+    CHECK(r.code == 0);
+    require_valid(tmp / "b.epub");
+  }
+  auto r = run("cd " + quote(tmp.path) + " && unzip -p b.epub EPUB/content.opf");
+  CHECK(r.output.find("<meta property=\"dcterms:modified\">9999-12-31T23:59:59Z</meta>") != std::string::npos);
+}
