@@ -51,9 +51,9 @@ std::optional<std::vector<Entry>> make_book(const Options& given, std::optional<
   if (diag.failed()) return std::nullopt;
   book.date_range = date_range(plan->posts);
   book.every_image_has_alt = pages.every_image_has_alt;
-  book.fonts = embed_fonts(options, book, std::move(pages.font_text), diag);
-  if (diag.failed()) return std::nullopt;
   book.toc_depth = fit_toc_depth(book, kMaxPageBytes, diag);
+  if (want_fonts) book.fonts = embed_fonts(options, book, with_front_pages_text(book, std::move(pages.font_text)), diag);
+  if (diag.failed()) return std::nullopt;
   if (deps) *deps = deps_of(*plan, book);
   auto entries = package_book(std::move(book), std::move(pages.entries));
   require_sound_book(entries, std::move(pages.facts));

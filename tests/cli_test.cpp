@@ -284,6 +284,13 @@ TEST_CASE("fonts: --font embeds the family subset to the book, small, covering e
     if (is_han(c) || is_spaceless_cjk(c)) cjk += c;
   CHECK(cjk.size() > 500);
   CHECK(subset_font(font, 0, cjk, false).missing.empty());
+  // ... and so does every other page the stylesheet styles: the nav's 目录 and the title page.
+  for (const char* page : {"EPUB/nav.xhtml", "EPUB/titlepage.xhtml", "EPUB/cover.xhtml"}) {
+    std::u32string text;
+    for (char32_t c : codepoints_in(entry(tmp / "f.epub", page)))
+      if (is_han(c) || is_spaceless_cjk(c)) text += c;
+    CHECK_MESSAGE(subset_font(font, 0, text, false).missing.empty(), page);
+  }
 }
 
 TEST_CASE("fonts: obfuscation, auto, and a family that is not installed") {

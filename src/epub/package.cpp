@@ -55,4 +55,15 @@ std::vector<Entry> package_book(Book book, std::vector<Entry> pages) {
   return entries;
 }
 
+FontText with_front_pages_text(const Book& book, FontText text) {
+  std::vector<std::pair<std::string, std::string>> pages = {{"nav.xhtml", render_nav(book, build_outline(book))},
+                                                            {kTitlePage, render_title_page(book)}};
+  if (book.cover) pages.emplace_back(kCoverPage, render_cover_page(book));
+  for (const auto& [name, xhtml] : pages) {
+    pugi::xml_document doc;
+    if (doc.load_buffer(xhtml.data(), xhtml.size())) collect_font_text(doc, name, text);
+  }
+  return text;
+}
+
 }  // namespace mkepub
