@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Builds every corpus of ../shared/corpora the way a user would and prints a table: posts found, chapters
-# (XHTML files), images, warnings by kind, wall time, and epubcheck's verdict. Not a test: a measurement.
-#   bench/corpora.sh [MKEPUB] [CORPORA]
+# (XHTML files), images, warnings by kind, wall time, epubcheck's verdict, and the leak check's count of source
+# syntax shown as text (tests/leaks.h; build/tests/leak_report). Not a test: a measurement.
+#   bench/corpora.sh [MKEPUB] [CORPORA] [LEAK_REPORT]
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 mkepub=${1:-$here/build/mkepub}
 corpora=${2:-$here/../shared/corpora}
+leak_report=${3:-$here/build/tests/leak_report}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-printf '| corpus | posts | chapters | XHTML files | images | warnings by kind | build time | epubcheck |\n'
-printf '| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |\n'
+printf '| corpus | posts | chapters | XHTML files | images | warnings by kind | build time | epubcheck | leaks |\n'
+printf '| --- | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |\n'
 for dir in "$corpora"/*/; do
   name=$(basename "$dir")
   flags=""
@@ -28,6 +30,7 @@ for dir in "$corpora"/*/; do
   images=$(unzip -Z1 "$out/$name.epub" | grep -c '^EPUB/images/')
   kinds=$(grep -E '^[0-9]+ warning\(s\): ' "$out/$name.log" | sed 's/^[0-9]* warning(s): //')
   check=$(java -jar /usr/share/java/epubcheck.jar "$out/$name.epub" 2>&1 | grep -o 'Messages: .*' | sed 's/Messages: //')
-  printf '| %s%s | %d | %d | %d | %d | %s | %.2f s | %s |\n' "$name" "${flags:+ $flags}" "$posts" "$chapters" "$files" \
-    "$images" "${kinds:-none}" "$secs" "$check"
+  leaks=$("$leak_report" "$out/$name.epub" | cut -f2-3 | sed 's/\t/: /')
+  printf '| %s%s | %d | %d | %d | %d | %s | %.2f s | %s | %s |\n' "$name" "${flags:+ $flags}" "$posts" "$chapters" "$files" \
+    "$images" "${kinds:-none}" "$secs" "$check" "$leaks"
 done

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "epub/container.h"
+#include "leaks.h"
 #include "support.h"
 
 using namespace mkepub;
@@ -26,8 +27,10 @@ void builds_valid(const std::string& name, const std::string& flags = "") {
   CHECK(check.fatals == 0);
   CHECK(check.errors == 0);
   CHECK(check.warnings == 0);
+  auto entries = unzip_entries(slurp(tmp / "book.epub"));
+  MESSAGE(name << ": leaked source syntax: " << format_leaks(leaks_in_book(entries)));
   // No XHTML file over about 300 KB: old readers choke on them.
-  for (const auto& e : unzip_entries(slurp(tmp / "book.epub")))
+  for (const auto& e : entries)
     if (e.path.size() > 6 && e.path.substr(e.path.size() - 6) == ".xhtml") CHECK_MESSAGE(e.bytes.size() <= 300 * 1024, e.path);
 }
 

@@ -1,0 +1,108 @@
+// The leak check's patterns, each named after what the author wrote and mkepub did not understand.
+#include "leaks.h"
+
+#include <pugixml.hpp>
+
+#include <regex>
+
+#include "epub/deflate.h"
+
+namespace mkepub::test {
+namespace {
+
+struct Pattern {
+  const char* kind;
+  std::regex re;
+};
+
+const std::vector<Pattern>& patterns() {
+  static const std::vector<Pattern> all = {
+      {"template tag", std::regex(R"(\{%-?\s*[A-Za-z_]|\{\{[<%#]|\{\{-?\s*[A-Za-z_.$][^}]*\}\})")},
+      {"front matter", std::regex(R"(^\s*(\+\+\+|---)[ \t]*(\n|$)|^\s*(title|date|tags|categories|draft|weight|slug|author|layout)\s*[:=]\s*\S)")},
+      {"Liquid filter", std::regex(R"(\|\s*(relative_url|absolute_url|escape|markdownify|prepend|append)\b)")},
+      {"attribute list", std::regex(R"(\{:\s*[.#]?[A-Za-z]|\{[.#][A-Za-z][\w-]*\})")},
+      {"admonition fence", std::regex(R"(^\s*:::+\s*[A-Za-z]*|^\s*:::+\s*$)")},
+      {"wikilink", std::regex(R"(!?\[\[[^\]\n]+\]\])")},
+      {"callout", std::regex(R"(\[!(note|tip|info|warning|danger|caution|important|abstract|todo|example|quote)\])",
+                             std::regex::icase)},
+      {"Markdown emphasis", std::regex(R"((^|[^*\w])\*\*[^*\s][^*]*\*\*|__[^_\s][^_]*__)")},
+      {"Markdown link", std::regex(R"(!?\[[^\]\n]+\]\([^)\s]+\))")},
+      {"Markdown heading", std::regex(R"(^#{1,6}\s+\S)")},
+      {"raw HTML as text", std::regex(R"(</?(div|span|p|br|img|a|table|tr|td|ul|li|details|summary|iframe|font|center)(\s[^<>]*)?/?>)",
+                                      std::regex::icase)},
+  };
+  return all;
+}
+
+bool is_code(const pugi::xml_node& n) {
+  for (auto p = n.parent(); p; p = p.parent()) {
+    std::string name = p.name();
+    if (name == "pre" || name == "code" || name == "kbd" || name == "samp" || name == "script" || name == "style")
+      return true;
+  }
+  return false;
+}
+
+bool is_image_href(std::string href) {
+  if (auto q = href.find_first_of("?#"); q != std::string::npos) href.resize(q);
+  for (auto& c : href) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".tif", ".tiff"}) {
+    std::string e = ext;
+    if (href.size() > e.size() && href.compare(href.size() - e.size(), e.size(), e) == 0) return true;
+  }
+  return false;
+}
+
+void walk(const pugi::xml_node& node, LeakCounts& out) {
+  for (auto child : node.children()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      if (is_code(child)) continue;
+      const std::string text = child.value();
+      for (const auto& p : patterns())
+        if (std::regex_search(text, p.re, std::regex_constants::match_default)) ++out[p.kind];
+    } else if (child.type() == pugi::node_element) {
+      // A remote image mkepub could not embed becomes a link to it; a link around an image (a gallery's
+      // thumbnail leading to the full picture) is what the author wrote.
+      if (std::string(child.name()) == "a" && is_image_href(child.attribute("href").value()) && !child.child("img") &&
+          !is_code(child))
+        ++out["image URL as link"];
+      walk(child, out);
+    }
+  }
+}
+
+}  // namespace
+
+LeakCounts leaks_in_page(const std::string& xhtml) {
+  LeakCounts out;
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xhtml.data(), xhtml.size())) {
+    out["page not XML"] = 1;
+    return out;
+  }
+  if (auto body = doc.child("html").child("body")) walk(body, out);
+  return out;
+}
+
+LeakCounts leaks_in_book(const std::vector<Entry>& entries) {
+  LeakCounts all;
+  for (const auto& e : entries) {
+    if (e.path.rfind("EPUB/text/", 0) != 0) continue;
+    for (const auto& [kind, n] : leaks_in_page(e.deflated ? inflate_entry(e) : e.bytes)) all[kind] += n;
+  }
+  return all;
+}
+
+int total(const LeakCounts& counts) {
+  int n = 0;
+  for (const auto& [kind, c] : counts) n += c;
+  return n;
+}
+
+std::string format_leaks(const LeakCounts& counts) {
+  std::string out;
+  for (const auto& [kind, n] : counts) out += (out.empty() ? "" : ", ") + kind + " " + std::to_string(n);
+  return out.empty() ? "none" : out;
+}
+
+}  // namespace mkepub::test
