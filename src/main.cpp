@@ -66,52 +66,99 @@ extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfi
 extern "C" const char* __lsan_default_options() { return "print_suppressions=0"; }
 #endif
 
-int main(int argc, char** argv) {
+namespace {
+
+// What the command line holds beyond Options: raw text checked once parsing is done.
+struct Cli {
   mkepub::Options options;
-  std::string sort = "date";
-  CLI::App app{"mkepub: compile Markdown posts with YAML front matter into an EPUB 3 book", "mkepub"};
+  std::string sort = "date", dump, shard, cache_dir;
+  bool no_cache = false;
+};
+
+void declare_options(CLI::App& app, Cli& cli) {
+  mkepub::Options& o = cli.options;
   app.footer(kExamples);
   app.set_version_flag("--version", std::string("mkepub ") + MKEPUB_VERSION);
-  std::string dump;
-  app.add_option("INPUT", options.inputs, "Folders (searched recursively) or post files");
-  app.add_option("-o,--output", options.output, "The EPUB file to write");
-  app.add_option("--cover", options.cover, "Cover image (PNG, JPEG or GIF); default: one is made from the title")
+  app.add_option("INPUT", o.inputs, "Folders (searched recursively) or post files");
+  app.add_option("-o,--output", o.output, "The EPUB file to write");
+  app.add_option("--cover", o.cover, "Cover image (PNG, JPEG or GIF); default: one is made from the title")
       ->check(CLI::ExistingFile);
-  app.add_option("--templates", options.templates, "Folder of templates overriding the defaults, file by file")
+  app.add_option("--templates", o.templates, "Folder of templates overriding the defaults, file by file")
       ->check(CLI::ExistingDirectory);
-  app.add_option("--font", options.fonts,
+  app.add_option("--font", o.fonts,
                  "Embed a font family (fontconfig name) or file, subset to the book; repeat for fallbacks; "
                  "`auto`: the configured family for the book's language");
-  app.add_option("--mono-font", options.mono_font, "Embed this family or file for code, subset to the code");
-  app.add_flag("--obfuscate-fonts", options.obfuscate_fonts, "Obfuscate embedded fonts (IDPF), for licences that ask");
-  app.add_option("--dump-templates", dump, "Write the default templates into this folder and exit");
-  app.add_option("--title", options.title, "Book title (default: the single post's title, else the folder name)");
-  app.add_option("--author", options.authors, "Author; repeat for several (default: the posts' authors)");
-  app.add_option("--language", options.language, "BCP 47 language tag (default: front matter, else detected)");
-  app.add_option("--identifier", options.identifier, "Book identifier (default: a UUID derived from the book)");
-  app.add_option("--resource-path", options.resource_paths, "Another folder to find images in; repeatable")
+  app.add_option("--mono-font", o.mono_font, "Embed this family or file for code, subset to the code");
+  app.add_flag("--obfuscate-fonts", o.obfuscate_fonts, "Obfuscate embedded fonts (IDPF), for licences that ask");
+  app.add_option("--dump-templates", cli.dump, "Write the default templates into this folder and exit");
+  app.add_option("--title", o.title, "Book title (default: the single post's title, else the folder name)");
+  app.add_option("--author", o.authors, "Author; repeat for several (default: the posts' authors)");
+  app.add_option("--language", o.language, "BCP 47 language tag (default: front matter, else detected)");
+  app.add_option("--identifier", o.identifier, "Book identifier (default: a UUID derived from the book)");
+  app.add_option("--resource-path", o.resource_paths, "Another folder to find images in; repeatable")
       ->check(CLI::ExistingDirectory);
-  app.add_option("--toc-depth", options.toc_depth, "Heading levels in the table of contents, 1-6")
+  app.add_option("--toc-depth", o.toc_depth, "Heading levels in the table of contents, 1-6")
       ->default_val(3)
       ->check(CLI::Range(1, 6));
-  app.add_option("--sort", sort, "Chapter order: date (then file name) or name")
+  app.add_option("--sort", cli.sort, "Chapter order: date (then file name) or name")
       ->default_val("date")
       ->check(CLI::IsMember({"date", "name"}));
-  app.add_flag("--keep-going", options.keep_going, "Leave out posts with errors (a warning each) instead of failing");
-  app.add_flag("--vertical", options.vertical, "Vertical writing (Japanese, Chinese): pages turned right to left");
-  app.add_option("-j,--jobs", options.jobs, "Threads for posts and books (default: every core)")->check(CLI::Range(1, 256));
-  app.add_option("--split-by", options.split_by, "One book per year, category or tag, into the folder -o names")
+  app.add_flag("--keep-going", o.keep_going, "Leave out posts with errors (a warning each) instead of failing");
+  app.add_flag("--vertical", o.vertical, "Vertical writing (Japanese, Chinese): pages turned right to left");
+  app.add_option("-j,--jobs", o.jobs, "Threads for posts and books (default: every core)")->check(CLI::Range(1, 256));
+  app.add_option("--split-by", o.split_by, "One book per year, category or tag, into the folder -o names")
       ->check(CLI::IsMember({"year", "category", "tag"}));
-  std::string shard;
-  app.add_option("--shard", shard, "K/N: build only the books at positions K, K+N, ... (1-based), to split a batch");
-  app.add_option("--depfile", options.depfile, "Write make/ninja dependencies of the books written to this file");
-  std::string cache_dir;
-  bool no_cache = false;
-  app.add_option("--cache-dir", cache_dir, "Skip the build when nothing changed since the run that wrote the outputs "
-                                           "(also MKEPUB_CACHE_DIR)");
-  app.add_flag("--no-cache", no_cache, "Build even when the cache says nothing changed");
-  app.add_flag("-q,--quiet", options.quiet, "Print errors only");
-  app.add_flag("-v,--verbose", options.verbose, "List every warning (by default they are grouped by kind)");
+  app.add_option("--shard", cli.shard, "K/N: build only the books at positions K, K+N, ... (1-based), to split a batch");
+  app.add_option("--depfile", o.depfile, "Write make/ninja dependencies of the books written to this file");
+  app.add_option("--cache-dir", cli.cache_dir,
+                 "Skip the build when nothing changed since the run that wrote the outputs (also MKEPUB_CACHE_DIR)");
+  app.add_flag("--no-cache", cli.no_cache, "Build even when the cache says nothing changed");
+  app.add_flag("-q,--quiet", o.quiet, "Print errors only");
+  app.add_flag("-v,--verbose", o.verbose, "List every warning (by default they are grouped by kind)");
+}
+
+// SOURCE_DATE_EPOCH into the options: dcterms:modified is CCYY-MM-DDThh:mm:ssZ, from 1970 (the variable's
+// specification allows no negative value) to the end of year 9999. False when it is set to anything else.
+bool read_source_date_epoch(mkepub::Options& o) {
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (!epoch || !*epoch) return true;
+  char* end = nullptr;
+  errno = 0;
+  long long value = std::strtoll(epoch, &end, 10);
+  if (*end != '\0' || errno == ERANGE || value < 0 || value > 253402300799 || !std::isdigit(epoch[0])) return false;
+  o.source_date_epoch = value;
+  return true;
+}
+
+// The checks CLI11 cannot make; the usage error to print, or "" when the options are sound.
+std::string finish_options(const CLI::App& app, Cli& cli) {
+  const std::string more = "\nRun with --help for more information.\n";
+  mkepub::Options& o = cli.options;
+  if (o.inputs.empty()) return "INPUT is required" + more;
+  if (o.output.empty() && !mkepub::find_config(o.inputs)) return "--output is required" + more;
+  o.sort = cli.sort == "name" ? mkepub::Options::Sort::name : mkepub::Options::Sort::date;
+  o.sort_given = app.count("--sort") > 0;
+  if (!cli.shard.empty() && !parse_shard(cli.shard, o.shard, o.shards))
+    return "--shard: expected K/N with 1 <= K <= N, not `" + cli.shard + "`" + more;
+  if (!read_source_date_epoch(o))
+    return "mkepub: error: SOURCE_DATE_EPOCH must be a number of seconds from 0 to 253402300799 (1970 to the end "
+           "of 9999), not `" + std::string(std::getenv("SOURCE_DATE_EPOCH")) + "`\n";
+  if (cli.cache_dir.empty())
+    if (const char* env = std::getenv("MKEPUB_CACHE_DIR")) cli.cache_dir = env;
+  std::error_code ec;
+  if (!cli.cache_dir.empty() && mkepub::fs::exists(cli.cache_dir, ec) && !mkepub::fs::is_directory(cli.cache_dir, ec))
+    return std::string(app.count("--cache-dir") ? "--cache-dir" : "MKEPUB_CACHE_DIR") + ": `" + cli.cache_dir +
+           "` is a file, not a folder" + more;
+  o.cache_dir = cli.cache_dir;
+  return "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Cli cli;
+  CLI::App app{"mkepub: compile Markdown posts with YAML front matter into an EPUB 3 book", "mkepub"};
+  declare_options(app, cli);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -120,53 +167,22 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   }
-  if (!dump.empty()) {
+  if (!cli.dump.empty()) {
     try {
-      mkepub::dump_templates(dump);
+      mkepub::dump_templates(cli.dump);
     } catch (const std::exception& e) {
       std::cerr << "mkepub: error: " << e.what() << "\n";
       return 1;
     }
     return 0;
   }
-  bool config_input = mkepub::find_config(options.inputs).has_value();
-  if (options.inputs.empty() || (options.output.empty() && !config_input)) {
-    std::cerr << (options.inputs.empty() ? "INPUT is required" : "--output is required") << "\n"
-              << "Run with --help for more information.\n";
+  if (std::string usage = finish_options(app, cli); !usage.empty()) {
+    std::cerr << usage;
     return 2;
   }
-  options.sort = sort == "name" ? mkepub::Options::Sort::name : mkepub::Options::Sort::date;
-  options.sort_given = app.count("--sort") > 0;
-  if (!shard.empty() && !parse_shard(shard, options.shard, options.shards)) {
-    std::cerr << "--shard: expected K/N with 1 <= K <= N, not `" << shard << "`\nRun with --help for more information.\n";
-    return 2;
-  }
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    // dcterms:modified is CCYY-MM-DDThh:mm:ssZ: from 1970 (the Unix epoch; the variable's specification allows
-    // no negative value) to the end of year 9999.
-    constexpr long long kLastSecondOf9999 = 253402300799;
-    char* end = nullptr;
-    errno = 0;
-    long long value = std::strtoll(epoch, &end, 10);
-    if (*end != '\0' || errno == ERANGE || value < 0 || value > kLastSecondOf9999 || !std::isdigit(epoch[0])) {
-      std::cerr << "mkepub: error: SOURCE_DATE_EPOCH must be a number of seconds from 0 to " << kLastSecondOf9999
-                << " (1970 to the end of 9999), not `" << epoch << "`\n";
-      return 2;
-    }
-    options.source_date_epoch = value;
-  }
-
-  if (cache_dir.empty())
-    if (const char* env = std::getenv("MKEPUB_CACHE_DIR")) cache_dir = env;
-  if (std::error_code ec; !cache_dir.empty() && mkepub::fs::exists(cache_dir, ec) && !mkepub::fs::is_directory(cache_dir, ec)) {
-    std::cerr << (app.count("--cache-dir") ? "--cache-dir" : "MKEPUB_CACHE_DIR") << ": `" << cache_dir
-              << "` is a file, not a folder\nRun with --help for more information.\n";
-    return 2;
-  }
-  options.cache_dir = cache_dir;
   std::set<std::string> given;  // the flags the user gave: they win over a book config
   for (const auto* opt : app.get_options())
     if (opt->count() > 0)
       for (const auto& name : opt->get_lnames()) given.insert(name);
-  return mkepub::run({options, given, output_args(argc, argv), !no_cache});
+  return mkepub::run({cli.options, given, output_args(argc, argv), !cli.no_cache});
 }

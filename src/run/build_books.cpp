@@ -120,6 +120,40 @@ bool outputs_are_safe(const std::vector<PlannedBook>& books, const std::vector<R
   return safe;
 }
 
+// Puts every staged book in place, records it in the cache, writes the depfile; false (reported) when a commit
+// fails, leaving the books before it written.
+bool commit_books(const std::vector<PlannedBook>& books, std::vector<Result>& results,
+                  const std::vector<BookKey>& keys, const Options& run, BooksWritten& out, Diagnostics& diag) {
+  std::string deps;
+  for (size_t i = 0; i < books.size(); ++i) {
+    const fs::path& output = books[i].options.output;
+    if (results[i].cached) out.unchanged.push_back(output);
+    if (!results[i].staged) continue;
+    try {
+      results[i].staged->commit();
+    } catch (const std::runtime_error& e) {
+      diag.error({output.generic_string(), 0, 0, e.what()});
+      return false;
+    }
+    out.written.push_back(output);
+    deps += make_dependencies(output, results[i].deps);
+    if (keys.empty()) continue;
+    std::vector<fs::path> used;
+    for (const auto& f : results[i].deps.inputs)
+      if (std::find(keys[i].posts.begin(), keys[i].posts.end(), f) == keys[i].posts.end()) used.push_back(f);
+    if (!record_book(run.cache_dir, keys[i], used))
+      diag.warn({run.cache_dir.generic_string(), 0, 0, "cannot write to the cache; the next run builds this book again",
+                 "cache not written"});
+  }
+  try {
+    if (!run.depfile.empty()) write_atomically(run.depfile, deps);
+  } catch (const std::runtime_error& e) {
+    diag.error({run.depfile.generic_string(), 0, 0, e.what()});
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 BooksWritten build_books(PlannedRun plan, const Options& run, Diagnostics& diag) {
@@ -146,38 +180,12 @@ BooksWritten build_books(PlannedRun plan, const Options& run, Diagnostics& diag)
     }
     progress_book_done();
   });
-
   BooksWritten out;
   for (size_t i = 0; i < mine.size(); ++i)
     if (!results[i].ok) out.failed.push_back(mine[i].options.output);
   if (plan.anthology && !run.quiet) out.summary = table(mine, results);
-  if ((!out.failed.empty() && !run.keep_going) || !outputs_are_safe(mine, results, run, diag)) return out;
-  std::string deps;
-  for (size_t i = 0; i < mine.size(); ++i) {
-    if (results[i].cached) out.unchanged.push_back(mine[i].options.output);
-    if (!results[i].staged) continue;
-    try {
-      results[i].staged->commit();
-    } catch (const std::runtime_error& e) {
-      diag.error({mine[i].options.output.generic_string(), 0, 0, e.what()});
-      return out;
-    }
-    out.written.push_back(mine[i].options.output);
-    deps += make_dependencies(mine[i].options.output, results[i].deps);
-    if (keys.empty()) continue;
-    std::vector<fs::path> used;
-    for (const auto& f : results[i].deps.inputs)
-      if (std::find(keys[i].posts.begin(), keys[i].posts.end(), f) == keys[i].posts.end()) used.push_back(f);
-    if (!record_book(run.cache_dir, keys[i], used))
-      diag.warn({run.cache_dir.generic_string(), 0, 0, "cannot write to the cache; the next run builds this book again",
-                 "cache not written"});
-  }
-  try {
-    if (!run.depfile.empty()) write_atomically(run.depfile, deps);
-  } catch (const std::runtime_error& e) {
-    diag.error({run.depfile.generic_string(), 0, 0, e.what()});
-    return out;
-  }
+  if (!out.failed.empty() && !run.keep_going) return out;  // all or nothing: the staged books are dropped
+  if (!outputs_are_safe(mine, results, run, diag) || !commit_books(mine, results, keys, run, out, diag)) return out;
   out.exit_code = out.failed.empty() ? 0 : 1;
   return out;
 }
