@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "base/input_limits.h"
+#include "render/content_model.h"
 #include "render/nesting.h"
 #include "epub/templates.h"
 #include "base/text.h"
@@ -226,63 +227,6 @@ class Converter {
   }
 };
 
-// Elements whose content model is phrasing only (HTML 4.10-4.5): a block inside one is invalid in EPUB even
-// though HTML5 parsers build such trees (`<b><p>..</p></b>`, `<a><div>..</div></a>`).
-const std::set<std::string_view> kPhrasingOnly = {
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "a", "em", "strong", "b", "i", "u", "s", "small", "sub",
-    "sup", "code", "kbd", "samp", "var", "mark", "abbr", "cite", "dfn", "q", "bdi", "bdo", "ruby", "rb", "rt",
-    "rtc", "rp", "pre", "summary", "caption"};
-const std::set<std::string_view> kBlock = {
-    "address", "article", "aside", "blockquote", "details", "div", "dl", "figure", "footer", "header", "h1",
-    "h2", "h3", "h4", "h5", "h6", "hr", "main", "ol", "p", "pre", "section", "table", "ul", "figcaption", "dd",
-    "dt", "li", "summary"};
-
-bool is_element(pugi::xml_node n) { return n.type() == pugi::node_element; }
-
-// No elements and only white space: what is left of an element a block was lifted out of.
-bool is_blank(pugi::xml_node n) {
-  for (auto c : n.children()) {
-    if (is_element(c)) return false;
-    for (const char* v = c.value(); *v; ++v)
-      if (!std::isspace(static_cast<unsigned char>(*v))) return false;
-  }
-  return true;
-}
-
-// Splits `parent` around `child`: parent's earlier children stay, `child` follows it, the later ones go into
-// a copy of parent after that. Empty halves are removed.
-void hoist(pugi::xml_node parent, pugi::xml_node child) {
-  auto outer = parent.parent();
-  auto tail = outer.insert_child_after(parent.name(), parent);
-  for (auto a : parent.attributes())
-    if (std::string_view(a.name()) != "id") tail.append_attribute(a.name()) = a.value();
-  while (child.next_sibling()) tail.append_move(child.next_sibling());
-  outer.insert_move_after(child, parent);
-  if (is_blank(tail)) outer.remove_child(tail);
-  if (is_blank(parent)) outer.remove_child(parent);
-}
-
-// One invalid nesting under `root` (a block in a phrasing element, a link in a link), fixed; false when none.
-bool repair_one(pugi::xml_node root) {
-  for (auto el = root.first_child(); el; el = el.next_sibling()) {
-    if (!is_element(el)) continue;
-    if (repair_one(el)) return true;
-    for (auto child = el.first_child(); child; child = child.next_sibling()) {
-      if (!is_element(child)) continue;
-      std::string_view name = child.name();
-      if (kPhrasingOnly.count(el.name()) && kBlock.count(name)) {
-        hoist(el, child);
-        return true;
-      }
-      if (name == "a" && (std::string_view(el.name()) == "a" || el.select_node("ancestor::a"))) {
-        unwrap_element(child);
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
 // Characters an HTML5 parser does not read as themselves: gumbo turns C0 and C1 controls and noncharacters into
 // U+FFFD, and line ends into line feeds. Text with any of them is left to gumbo, so both readings agree.
 bool has_characters_html_replaces(std::string_view s) {
@@ -304,11 +248,6 @@ bool has_characters_html_replaces(std::string_view s) {
 }
 
 }  // namespace
-
-void repair_content_model(pugi::xml_node root) {
-  while (repair_one(root)) {
-  }
-}
 
 std::string line_marker(int line) { return "<!--mkepub-line:" + std::to_string(line) + "-->"; }
 

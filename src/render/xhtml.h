@@ -22,8 +22,4 @@ std::string line_marker(int line);
 void append_html(pugi::xml_node parent, const std::string& html, const std::string& display, Diagnostics& diag,
                  bool is_xml = false);
 
-// Fixes nestings XHTML forbids but HTML parsers build: a block inside a phrasing element is lifted out of it
-// (splitting the element around it), a link inside a link is unwrapped.
-void repair_content_model(pugi::xml_node root);
-
 }  // namespace mkepub

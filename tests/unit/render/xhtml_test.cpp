@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "render/content_model.h"
 #include "render/markdown.h"
 #include "render/xhtml.h"
 #include "../strings.h"
