@@ -1,7 +1,9 @@
 // Self-check of a finished book against the rules epubcheck enforces most often (EPUB 3.3 sections 4-6):
-// well-formed XML, manifest completeness (RSC-007/OPF-003) and internal links (RSC-007/RSC-012).
+// well-formed XML, manifest completeness (RSC-007/OPF-003), internal links (RSC-007/RSC-012) and the content model
+// of HTML's lists, definition lists and paragraphs (RSC-005), the nestings HTML5 parsers build but XHTML forbids.
 #include "epub/check.h"
 
+#include "base/content_model.h"
 #include "base/diagnostics.h"
 #include "base/memory.h"
 
@@ -142,7 +144,11 @@ class Checker {
 XmlFacts scan_xml(const std::string& path, const std::string& bytes) {
   XmlFacts f;
   auto doc = parse_xml(path, bytes, f.problems);
+  bool xhtml = path.size() > 6 && path.compare(path.size() - 6, 6, ".xhtml") == 0;
   walk_below(doc, [&](pugi::xml_node n) {
+    if (xhtml && n.type() == pugi::node_element) {
+      if (auto problem = content_model_problem(n); !problem.what.empty()) f.problems.push_back(path + ": " + problem.what);
+    }
     for (auto a : n.attributes()) {
       std::string_view name = a.name();
       if (name == "id") f.ids.push_back(a.value());

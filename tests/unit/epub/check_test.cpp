@@ -151,3 +151,17 @@ TEST_CASE("check_book: mimetype must come first, stored") {
   std::swap(entries[0], entries[1]);
   CHECK(check_book(entries) == Strings{"mimetype is not the first, stored entry"});
 }
+
+TEST_CASE("check_book: nestings the XHTML content model forbids") {
+  auto entries = sound_book();
+  auto& page = find(entries, "EPUB/text/c0002.xhtml").bytes;
+  replace(page, "</section>",
+          "<ul><li>a</li><ul><li>b</li></ul></ul><dl><dt>t</dt><dd>d</dd><pre>x</pre></dl>"
+          "<p>a<div>b</div></p><dl><dt>t</dt></dl></section>");
+  CHECK(check_book(entries) == Strings{
+                                   "EPUB/text/c0002.xhtml: <ul> directly inside <ul>",
+                                   "EPUB/text/c0002.xhtml: <pre> directly inside <dl>",
+                                   "EPUB/text/c0002.xhtml: <div> inside <p>",
+                                   "EPUB/text/c0002.xhtml: <dt> without a <dd> after it in <dl>",
+                               });
+}
