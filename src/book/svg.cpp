@@ -1,9 +1,12 @@
 // SVG images made safe for EPUB (https://www.w3.org/TR/epub-33/#sec-svg): epubcheck rejects external DTD
-// identifiers (OPF-073), external entities (HTM-003), and remote resources.
+// identifiers (OPF-073), external entities (HTM-003), and remote resources; and it validates SVG against the
+// SVG 1.1 schema (RSC-005), which editors' extras break: the cleaning keeps what that schema accepts.
 #include "book/svg.h"
 
 #include <pugixml.hpp>
 
+#include <map>
+#include <set>
 #include <sstream>
 #include <string_view>
 #include <vector>
@@ -11,15 +14,63 @@
 namespace mkepub {
 namespace {
 
+// The attributes SVG 1.1 requires of each shape (https://www.w3.org/TR/SVG11/shapes.html, .../struct.html#ImageElement):
+// an element without one is invalid and draws nothing, so it goes.
+const std::map<std::string_view, std::vector<std::string_view>> kRequired = {
+    {"path", {"d"}},          {"rect", {"width", "height"}}, {"circle", {"r"}},
+    {"ellipse", {"rx", "ry"}}, {"polygon", {"points"}},      {"polyline", {"points"}},
+    {"image", {"width", "height", "href"}}};  // "href": under any prefix (xlink:href mostly)
+
+// Text and font properties, which SVG 1.1 accepts on text and containers but not on shapes (editors write them
+// on paths that once were text).
+const std::set<std::string_view> kShapes = {"path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "image"};
+const std::set<std::string_view> kTextAttributes = {
+    "font", "font-family", "font-size", "font-size-adjust", "font-stretch", "font-style", "font-variant",
+    "font-weight", "alignment-baseline", "baseline-shift", "direction", "dominant-baseline", "writing-mode",
+    "glyph-orientation-horizontal", "glyph-orientation-vertical", "kerning", "letter-spacing", "text-anchor",
+    "text-decoration", "unicode-bidi", "word-spacing"};
+
+// Attributes SVG does not have that editors write: draw.io keeps its whole diagram in `content`.
+const std::set<std::string_view> kForeignAttributes = {"content"};
+
+bool is_href(std::string_view an) { return an == "href" || (an.size() > 5 && an.substr(an.size() - 5) == ":href"); }
+
+bool has_attribute(pugi::xml_node el, std::string_view name) {
+  for (auto a : el.attributes())
+    if (name == a.name() || (name == "href" && is_href(a.name()))) return true;
+  return false;
+}
+
+bool lacks_required(pugi::xml_node el) {
+  auto it = kRequired.find(el.name());
+  if (it == kRequired.end()) return false;
+  for (auto name : it->second)
+    if (!has_attribute(el, name)) return true;
+  return false;
+}
+
+// A link whose remote href was removed links nowhere: it is a group (`a` without href is not a link, and SVG's
+// `a` takes no `target` without one; epubcheck asks every link for a title, ACC-011).
+void unlink(pugi::xml_node a) {
+  if (has_attribute(a, "href")) return;
+  a.set_name("g");
+  for (const char* name : {"target", "xlink:title", "xlink:show", "xlink:actuate", "xlink:type", "xlink:role",
+                           "xlink:arcrole"})
+    a.remove_attribute(name);
+}
+
 bool is_local_reference(std::string_view v) { return v.empty() || v[0] == '#'; }
 
 void clean_attributes(pugi::xml_node el) {
+  bool shape = kShapes.count(el.name()) > 0;
   std::vector<pugi::xml_attribute> bad;
   for (auto a : el.attributes()) {
     std::string_view an = a.name();
     bool handler = an.size() > 2 && an.substr(0, 2) == "on";
-    bool link = an == "href" || (an.size() > 5 && an.substr(an.size() - 5) == ":href");
-    if (handler || (link && !is_local_reference(a.value()))) bad.push_back(a);
+    bool link = is_href(an);
+    if (handler || (link && !is_local_reference(a.value())) || kForeignAttributes.count(an) ||
+        (shape && kTextAttributes.count(an)))
+      bad.push_back(a);
   }
   for (auto a : bad) el.remove_attribute(a);
 }
@@ -41,6 +92,8 @@ void clean(pugi::xml_node node) {
       continue;
     }
     clean(child);
+    if (lacks_required(child)) drop.push_back(child);
+    else if (name == "a") unlink(child);
   }
   for (auto d : drop) node.remove_child(d);
 }
