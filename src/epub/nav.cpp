@@ -3,6 +3,8 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "epub/frontpages.h"
@@ -32,6 +34,10 @@ std::string contents_label(const std::string& language) {
   return "Contents";
 }
 
+static bool is_blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
 std::vector<TocNode> build_outline(const Book& book) { return build_outline(book, book.toc_depth); }
 
 // A book's SUMMARY.md nests chapters and groups them into parts; a part is a label without a link of its own.
@@ -53,7 +59,8 @@ std::vector<TocNode> build_outline(const Book& book, int toc_depth) {
     std::vector<std::pair<int, TocNode*>> open = {{1, &siblings.back()}};
     for (size_t i = 1; i < ch.headings.size(); ++i) {
       const Heading& h = ch.headings[i];
-      if (h.level > toc_depth) continue;
+      // A heading of no text (an image, an empty anchor) would be an empty link, which a nav may not hold.
+      if (h.level > toc_depth || (h.number.empty() && is_blank(h.text))) continue;
       while (open.back().first >= h.level) open.pop_back();
       auto& kids = open.back().second->children;
       kids.push_back({h.number.empty() ? h.text : h.number + " " + h.text, ch.href_of(h.id) + "#" + h.id, {}});

@@ -100,6 +100,16 @@ TEST_CASE("build_outline: toc: false keeps a post's sections out — toc_number 
                                   });
 }
 
+TEST_CASE("build_outline: regression: a heading of no text made an empty link in the nav (RSC-005)") {
+  TestBook t;
+  t.add("Post", "## One\n\n## <a id=\"x\"></a>\n\n## Two\n");
+  CHECK(outline_of(t.render()) == Strings{
+                                      "Post -> text/c0001.xhtml",
+                                      "  One -> text/c0001.xhtml#one",
+                                      "  Two -> text/c0001.xhtml#two",
+                                  });
+}
+
 TEST_CASE("render_nav: the toc nav and the landmarks") {
   TestBook t;
   t.add("First", "## One\n\n### One.A\n");
