@@ -221,6 +221,10 @@ class Converter {
         return;
       }
       if (!attribute_allowed(tag, name, value) || el.attribute(raw_name)) return;
+      if ((name == "href" || name == "src") && value.find('%') != std::string_view::npos) {
+        el.append_attribute(raw_name) = xml_text(escape_stray_percent(value)).c_str();
+        return;
+      }
       el.append_attribute(raw_name) = xml_text(value).c_str();
       if (name == "lang") el.append_attribute("xml:lang") = xml_text(value).c_str();
     });

@@ -57,6 +57,17 @@ bool is_unsafe_url(std::string_view v) {
   return s.rfind("javascript:", 0) == 0 || s.rfind("vbscript:", 0) == 0 || s.rfind("data:", 0) == 0;
 }
 
+std::string escape_stray_percent(std::string_view url) {
+  std::string out;
+  for (size_t i = 0; i < url.size(); ++i) {
+    out += url[i];
+    if (url[i] == '%' && !(i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
+                           std::isxdigit(static_cast<unsigned char>(url[i + 2]))))
+      out += "25";
+  }
+  return out;
+}
+
 bool style_loads_resource(std::string_view v) {
   std::string s;
   for (char c : v) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -2,6 +2,7 @@
 // removed because a reading system must not run or load it. The rules only; xhtml.cpp applies them to a tree.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace mkepub {
@@ -16,6 +17,9 @@ std::string_view renamed_element(std::string_view tag);
 bool attribute_allowed(std::string_view tag, std::string_view name, std::string_view value);
 // A javascript:, vbscript: or data: URL.
 bool is_unsafe_url(std::string_view v);
+// `url` with each `%` that does not start a percent escape written as `%25`: a template's placeholder such as
+// `%VERSION%` left in a link is not a URL, and epubcheck refuses it (RSC-020).
+std::string escape_stray_percent(std::string_view url);
 // A style that loads something (`url(...)`, `image-set(...)`, old IE's `expression(...)`), or hides it behind a
 // CSS escape: a remote one is invalid in EPUB, and a local one would have to be in the book.
 bool style_loads_resource(std::string_view v);

@@ -205,3 +205,8 @@ TEST_CASE("xhtml: HTML nested past the limit is an error naming the line, not a 
                                   "inside each other); e-book readers cannot show that"));
   }
 }
+
+TEST_CASE("xhtml: regression: a % that starts no escape made an invalid URL (RSC-020)") {
+  CHECK(clean("<a href=\"https://u.com/p@%V%/x?a=%41%\">l</a>") ==
+        "<a href=\"https://u.com/p@%25V%25/x?a=%41%25\" data-mkepub-line=\"1\">l</a>");
+}
