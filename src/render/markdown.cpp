@@ -15,8 +15,9 @@
 
 #include "base/diagnostics.h"
 #include "base/input_limits.h"
-#include "render/nesting.h"
 #include "base/text.h"
+#include "render/markdown_cjk.h"
+#include "render/nesting.h"
 #include "render/xhtml.h"
 
 namespace mkepub {
@@ -346,7 +347,10 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line) {
       CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
   const bool escapes = markdown.find("\\{") != std::string::npos;
   std::string marked;
-  const std::string& input = escapes ? (marked = mark_escaped_braces(markdown)) : markdown;
+  const std::string& braced = escapes ? (marked = mark_escaped_braces(markdown)) : markdown;
+  // Emphasis by the CJK-friendly amendments: marks that cmark-gfm's own rule reads as the amended one.
+  std::string flanked = mark_cjk_flanking(braced);
+  const std::string& input = flanked.empty() ? braced : flanked;
   std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(nullptr, cmark_node_free);
   // The extensions the renderer needs, in a list of our own: the parser that has them is freed before rendering.
   cmark_llist* extensions = nullptr;
@@ -368,6 +372,8 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line) {
     cmark_parser_feed(parser.get(), input.data(), input.size());
     doc.reset(cmark_parser_finish(parser.get()));
   }
+  if (!flanked.empty()) unmark_cjk_flanking(doc.get());
+  trim_cjk_autolinks(doc.get());
   check_nesting(doc.get(), first_line - 1);
   add_ruby_to_text(doc.get());
   if (escapes) restore_escaped_braces(doc.get());
@@ -375,6 +381,7 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line) {
   char* html = cmark_render_html(doc.get(), options, extensions);
   std::string out = html;
   free(html);
+  if (!flanked.empty()) strip_cjk_marks(out);
   quote_bare_attributes(out);
   return {shift_source_lines(out, first_line - 1), is_xml};
 }

@@ -70,6 +70,15 @@ TEST_CASE("markdown: ruby, the examples in tests/spec/ruby.txt") {
   }
 }
 
+TEST_CASE("markdown: CJK-friendly emphasis and autolinks, the examples in tests/spec/cjk.txt") {
+  auto examples = read_spec(MKEPUB_SOURCE_DIR "/tests/spec/cjk.txt");
+  REQUIRE(examples.size() == 21);
+  for (const auto& ex : examples) {
+    INFO("tests/spec/cjk.txt:", ex.line, " (", ex.section, ")");
+    CHECK(without_sourcepos(render_markdown(ex.markdown).html) == ex.html);
+  }
+}
+
 TEST_CASE("markdown: ruby keeps the post's lines in data-sourcepos and puts no line markers in") {
   CHECK(render_markdown("a {漢字|かんじ}\n", 3).html ==
         "<p data-sourcepos=\"3:1-3:20\">a <ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby></p>\n");
