@@ -56,11 +56,9 @@ char32_t before_run(std::string_view s, size_t at) {
     return i == 0 ? '\n' : code_point_before(s, i);
   }
   // At the start of a line's content (after indentation and blockquote markers) cmark-gfm sees a line start.
-  for (size_t i = at; i > 0; --i) {
-    char b = s[i - 1];
-    if (b == '\n') return '\n';
-    if (b != ' ' && b != '\t' && b != '>') break;
-  }
+  size_t i = at;
+  while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '>')) --i;
+  if (i == 0 || s[i - 1] == '\n') return '\n';
   return c;
 }
 

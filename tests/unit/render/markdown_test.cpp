@@ -72,7 +72,7 @@ TEST_CASE("markdown: ruby, the examples in tests/spec/ruby.txt") {
 
 TEST_CASE("markdown: CJK-friendly emphasis and autolinks, the examples in tests/spec/cjk.txt") {
   auto examples = read_spec(MKEPUB_SOURCE_DIR "/tests/spec/cjk.txt");
-  REQUIRE(examples.size() == 21);
+  REQUIRE(examples.size() == 22);
   for (const auto& ex : examples) {
     INFO("tests/spec/cjk.txt:", ex.line, " (", ex.section, ")");
     CHECK(without_sourcepos(render_markdown(ex.markdown).html) == ex.html);
