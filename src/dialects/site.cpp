@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "sources/yaml_bounds.h"
 #include "sources/inputs_read.h"
+#include "sources/yaml_fields.h"
 
 namespace mkepub {
 namespace {
@@ -18,74 +19,26 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-class ConfigReader {
- public:
-  ConfigReader(const std::string& display, Diagnostics& diag) : display_(display), diag_(diag) {}
+// Hexo allows a list of languages; the first is the site's own.
+std::string first(YamlFields& r, const YAML::Node& node, const std::string& key) {
+  if (node.IsSequence() && node.size() == 0) return {};
+  return std::string(trim(r.scalar(node.IsSequence() ? node[0] : node, key).value_or("")));
+}
 
-  void warn(const YAML::Node& node, const std::string& key, const std::string& what) {
-    auto m = node.Mark();
-    int line = m.is_null() ? 0 : m.line + 1, col = m.is_null() ? 0 : m.column + 1;
-    diag_.warn({display_, line, col, "`" + key + "`: " + what + "; ignored", "config value ignored"});
+// Jekyll: `collections: [docs]` or `collections: {docs: {output: true}}`.
+std::vector<std::string> collections(YamlFields& r, const YAML::Node& node) {
+  std::vector<std::string> out;
+  if (node.IsSequence()) {
+    for (const auto& item : node)
+      if (item.IsScalar()) out.push_back(item.Scalar());
+  } else if (node.IsMap()) {
+    for (const auto& kv : node)
+      if (kv.first.IsScalar()) out.push_back(kv.first.Scalar());
+  } else if (!node.IsNull()) {
+    r.report(node, "collections", "expected a list or a map of collection names");
   }
-
-  std::string scalar(const YAML::Node& node, const std::string& key) {
-    if (node.IsNull()) return {};
-    if (!node.IsScalar()) {
-      warn(node, key, "expected a single value");
-      return {};
-    }
-    return std::string(trim(node.Scalar()));
-  }
-
-  // `author: Ann`, `author: {name: Ann, email: ...}` (Jekyll), or a list of either.
-  void names(const YAML::Node& node, const std::string& key, std::vector<std::string>& out) {
-    if (node.IsNull()) return;
-    if (node.IsScalar()) {
-      if (!trim(node.Scalar()).empty()) out.emplace_back(trim(node.Scalar()));
-    } else if (node.IsMap() && node["name"]) {
-      names(node["name"], key + ".name", out);
-    } else if (node.IsSequence()) {
-      for (const auto& item : node) names(item, key, out);
-    } else {
-      warn(node, key, "expected a name, a map with `name`, or a list of them");
-    }
-  }
-
-  // Hexo allows a list of languages; the first is the site's own.
-  std::string first(const YAML::Node& node, const std::string& key) {
-    if (node.IsSequence()) return node.size() > 0 ? scalar(node[0], key) : std::string();
-    return scalar(node, key);
-  }
-
-  bool boolean(const YAML::Node& node, const std::string& key) {
-    if (node.IsNull()) return false;
-    try {
-      return node.as<bool>();
-    } catch (const YAML::Exception&) {
-      warn(node, key, "expected true or false");
-      return false;
-    }
-  }
-
-  // Jekyll: `collections: [docs]` or `collections: {docs: {output: true}}`.
-  std::vector<std::string> collections(const YAML::Node& node) {
-    std::vector<std::string> out;
-    if (node.IsSequence()) {
-      for (const auto& item : node)
-        if (item.IsScalar()) out.push_back(item.Scalar());
-    } else if (node.IsMap()) {
-      for (const auto& kv : node)
-        if (kv.first.IsScalar()) out.push_back(kv.first.Scalar());
-    } else if (!node.IsNull()) {
-      warn(node, "collections", "expected a list or a map of collection names");
-    }
-    return out;
-  }
-
- private:
-  const std::string& display_;
-  Diagnostics& diag_;
-};
+  return out;
+}
 
 // Every scalar under its dotted path, for `{{ site.social.github }}`; list items are numbered (`menu.0`).
 void flatten(const YAML::Node& node, const std::string& prefix, std::map<std::string, std::string>& out) {
@@ -99,22 +52,23 @@ void flatten(const YAML::Node& node, const std::string& prefix, std::map<std::st
   }
 }
 
-void read_config_fields(const YAML::Node& root, SiteConfig& config, ConfigReader& r) {
+void read_config_fields(const YAML::Node& root, SiteConfig& config, YamlFields& r) {
   std::string lang;
   for (const auto& kv : root) {
     if (!kv.first.IsScalar()) continue;
     const std::string key = kv.first.Scalar();
     const YAML::Node& v = kv.second;
-    if (key == "title") config.title = r.scalar(v, key);
-    else if (key == "subtitle") config.subtitle = r.scalar(v, key);
+    auto text = [&] { return std::string(trim(r.scalar(v, key).value_or(""))); };
+    if (key == "title") config.title = text();
+    else if (key == "subtitle") config.subtitle = text();
     else if (key == "author") r.names(v, key, config.authors);
-    else if (key == "language") config.language = r.first(v, key);
-    else if (key == "lang") lang = r.first(v, key);  // Jekyll themes' spelling
-    else if (key == "description") config.description = r.scalar(v, key);
-    else if (key == "permalink") config.permalink = r.scalar(v, key);
-    else if (key == "new_post_name") config.new_post_name = r.scalar(v, key);
-    else if (key == "post_asset_folder") config.post_asset_folder = r.boolean(v, key);
-    else if (key == "collections") config.collections = r.collections(v);
+    else if (key == "language") config.language = first(r, v, key);
+    else if (key == "lang") lang = first(r, v, key);  // Jekyll themes' spelling
+    else if (key == "description") config.description = text();
+    else if (key == "permalink") config.permalink = text();
+    else if (key == "new_post_name") config.new_post_name = text();
+    else if (key == "post_asset_folder") config.post_asset_folder = r.boolean(v, key).value_or(false);
+    else if (key == "collections") config.collections = collections(r, v);
   }
   // Hexo themes ship `language: default`, meaning "the theme's default", which says nothing about the text.
   if (config.language == "default") config.language.clear();
@@ -237,7 +191,7 @@ SiteConfig parse_site_config(const std::string& yaml, const std::string& display
                 name + " must be a mapping of keys to values", ""});
     return config;
   }
-  ConfigReader reader(display, diag);
+  YamlFields reader(display, diag, {.kind = "config value ignored"});
   read_config_fields(root, config, reader);
   flatten(root, "", config.variables);
   return config;

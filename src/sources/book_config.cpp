@@ -6,8 +6,8 @@
 #include <optional>
 
 #include "sources/book_config.h"
-#include "base/dates.h"
 #include "sources/yaml_bounds.h"
+#include "sources/yaml_fields.h"
 
 namespace mkepub {
 namespace {
@@ -15,67 +15,31 @@ namespace {
 class Reader {
  public:
   Reader(const fs::path& config_file, const std::set<std::string>& given, Diagnostics& diag)
-      : display_(config_file.string()), dir_(config_file.parent_path()), given_(given), diag_(diag) {
+      : yaml(config_file.string(), diag, {.strict = true}), dir_(config_file.parent_path()), given_(given) {
     if (dir_.empty()) dir_ = ".";
   }
 
-  int errors = 0;
+  YamlFields yaml;  // a book config is written for mkepub: a value it cannot use is an error
 
-  void error(const YAML::Mark& m, const std::string& message) {
-    ++errors;
-    diag_.error({display_, m.is_null() ? 0 : m.line + 1, m.is_null() ? 0 : m.column + 1, message, ""});
-  }
+  void error(const YAML::Mark& m, const std::string& message) { yaml.error(m, message); }
+  int errors() const { return yaml.errors(); }
   bool given(const std::string& flag) const { return given_.count(flag) > 0; }
   fs::path path(const std::string& rel) const { return (dir_ / rel).lexically_normal(); }
 
-  std::optional<std::string> text(const YAML::Node& v, const std::string& key) {
-    if (v.IsNull()) return std::nullopt;
-    if (!v.IsScalar()) {
-      error(v.Mark(), "`" + key + "`: expected a string, not " + (v.IsSequence() ? "a list" : "a map"));
-      return std::nullopt;
-    }
-    return v.Scalar();
-  }
+  std::optional<std::string> text(const YAML::Node& v, const std::string& key) { return yaml.scalar(v, key); }
 
   // A string or a list of strings.
   std::optional<std::vector<std::string>> texts(const YAML::Node& v, const std::string& key) {
-    if (v.IsNull()) return std::nullopt;
-    if (v.IsScalar()) return std::vector<std::string>{v.Scalar()};
-    if (!v.IsSequence()) {
-      error(v.Mark(), "`" + key + "`: expected a string or a list of strings, not a map");
-      return std::nullopt;
-    }
     std::vector<std::string> out;
-    for (const auto& item : v) {
-      auto s = text(item, key);
-      if (!s) return std::nullopt;
-      out.push_back(*s);
-    }
+    if (!yaml.list(v, key, out)) return std::nullopt;
     return out;
   }
 
-  std::optional<bool> boolean(const YAML::Node& v, const std::string& key) {
-    bool b = false;
-    if (v.IsScalar() && YAML::convert<bool>::decode(v, b)) return b;
-    error(v.Mark(), "`" + key + "`: expected true or false");
-    return std::nullopt;
-  }
-
-  std::optional<Date> date(const YAML::Node& v, const std::string& key) {
-    auto s = text(v, key);
-    if (!s) return std::nullopt;
-    auto d = parse_date(*s);
-    if (!d) error(v.Mark(), "`" + key + "`: `" + *s + "` is not a date");
-    return d;
-  }
+  std::optional<bool> boolean(const YAML::Node& v, const std::string& key) { return yaml.boolean(v, key); }
+  std::optional<Date> date(const YAML::Node& v, const std::string& key) { return yaml.date(v, key); }
 
   void toc_depth(const YAML::Node& v, int& out) {
-    int n = 0;
-    if (v.IsScalar() && YAML::convert<int>::decode(v, n) && n >= 1 && n <= 6) {
-      out = n;
-      return;
-    }
-    error(v.Mark(), "`toc_depth`: expected a number from 1 to 6");
+    if (auto n = yaml.integer(v, "toc_depth", 1, 6)) out = *n;
   }
 
   void sort(const YAML::Node& v, Options& o) {
@@ -141,10 +105,8 @@ class Reader {
                const std::string& more = "");
 
  private:
-  std::string display_;
   fs::path dir_;
   const std::set<std::string>& given_;
-  Diagnostics& diag_;
 };
 
 std::string join(const std::vector<std::string>& items) {
@@ -371,7 +333,7 @@ std::vector<Options> read_book_config(const std::string& yaml, const fs::path& c
     books = {default_book(cli, config_file)};
     apply_keys(r, root, books[0], true, false);
   }
-  if (r.errors > 0) return {};
+  if (r.errors() > 0) return {};
   return books;
 }
 

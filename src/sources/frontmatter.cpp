@@ -1,5 +1,5 @@
 // Posts: YAML front matter between `---` lines (Hexo's fields, https://hexo.io/docs/front-matter) and the body.
-// yaml-cpp is used here and nowhere else.
+// Values are read with the shared YAML field reader (yaml_fields.h).
 #include "sources/frontmatter.h"
 
 #include <yaml-cpp/yaml.h>
@@ -9,6 +9,7 @@
 #include "base/dates.h"
 #include "base/text.h"
 #include "sources/yaml_bounds.h"
+#include "sources/yaml_fields.h"
 
 namespace mkepub {
 namespace {
@@ -53,84 +54,12 @@ Split split_front_matter(std::string text, const std::string& display) {
   throw InputError({display, 1, 1, "front matter opened here is never closed (expected a line `---`)"});
 }
 
-class Reader {
- public:
-  Reader(const Post& post, int yaml_line, Diagnostics& diag) : post_(post), yaml_line_(yaml_line), diag_(diag) {}
-
-  void warn(const YAML::Node& node, const std::string& key, const std::string& what) {
-    auto m = node.Mark();
-    int line = m.is_null() ? 0 : yaml_line_ + m.line, col = m.is_null() ? 0 : m.column + 1;
-    diag_.warn({post_.display, line, col, "front matter `" + key + "`: " + what + "; ignored", "front matter value ignored"});
-  }
-
-  std::string scalar(const YAML::Node& node, const std::string& key) {
-    if (node.IsNull()) return {};
-    if (!node.IsScalar()) {
-      warn(node, key, "expected a single value");
-      return {};
-    }
-    return node.Scalar();
-  }
-
-  // A string or a list; nested lists (Hexo's category hierarchies) are flattened in order.
-  void list(const YAML::Node& node, const std::string& key, std::vector<std::string>& out) {
-    if (node.IsNull()) return;
-    if (node.IsScalar()) {
-      if (!node.Scalar().empty() && std::find(out.begin(), out.end(), node.Scalar()) == out.end())
-        out.push_back(node.Scalar());
-    } else if (node.IsSequence()) {
-      for (const auto& item : node) list(item, key, out);
-    } else {
-      warn(node, key, "expected a value or a list");
-    }
-  }
-
-  // `author: Ann`, `author: {name: Ann, email: ...}` (Jekyll), or a list of either (Jekyll, Vivliostyle, pandoc).
-  void names(const YAML::Node& node, const std::string& key, std::vector<std::string>& out) {
-    if (node.IsNull()) return;
-    if (node.IsScalar()) {
-      std::string name(trim(node.Scalar()));
-      if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
-    } else if (node.IsMap() && node["name"]) {
-      names(node["name"], key, out);
-    } else if (node.IsSequence()) {
-      for (const auto& item : node) names(item, key, out);
-    } else {
-      warn(node, key, "expected a name, a map with `name`, or a list of them");
-    }
-  }
-
-  std::optional<Date> date(const YAML::Node& node, const std::string& key) {
-    auto text = scalar(node, key);
-    if (text.empty()) return std::nullopt;
-    auto d = parse_date(text);
-    if (!d) warn(node, key, "`" + text + "` is not a date (expected e.g. 2025-07-20 02:20:08)");
-    return d;
-  }
-
-  bool boolean(const YAML::Node& node, const std::string& key, bool fallback) {
-    // `toc:` with nothing after it is absent, as for the other fields (a null node's mark is the next line).
-    if (node.IsNull()) return fallback;
-    try {
-      return node.as<bool>();
-    } catch (const YAML::Exception&) {
-      warn(node, key, "expected true or false");
-      return fallback;
-    }
-  }
-
- private:
-  const Post& post_;
-  int yaml_line_;
-  Diagnostics& diag_;
-};
-
-void read_fields(const YAML::Node& root, Post& post, Reader& r) {
+void read_fields(const YAML::Node& root, Post& post, YamlFields& r) {
   for (const auto& kv : root) {
     if (!kv.first.IsScalar()) continue;
     const std::string key = kv.first.Scalar();
     const YAML::Node& v = kv.second;
-    if (key == "title") post.title = trim(r.scalar(v, key));
+    if (key == "title") post.title = trim(r.scalar(v, key).value_or(""));
     else if (key == "date") post.date = r.date(v, key);
     else if (key == "updated") post.updated = r.date(v, key);
     else if (key == "tags") r.list(v, key, post.tags);
@@ -150,14 +79,14 @@ void read_fields(const YAML::Node& root, Post& post, Reader& r) {
         r.list(v, key, post.keywords);
       }
     } else if (key == "description" || (key == "excerpt" && post.description.empty()))
-      post.description = trim(r.scalar(v, key));
+      post.description = trim(r.scalar(v, key).value_or(""));
     else if (key == "author" || key == "authors") r.names(v, key, post.authors);
-    else if (key == "lang" || key == "language") post.language = trim(r.scalar(v, key));
-    else if (key == "abbrlink") post.abbrlink = trim(r.scalar(v, key));
-    else if (key == "toc") post.toc = r.boolean(v, key, true);
-    else if (key == "toc_number") post.toc_number = r.boolean(v, key, false);
-    else if (key == "draft") post.draft = post.draft || r.boolean(v, key, false);
-    else if (key == "published") post.draft = post.draft || !r.boolean(v, key, true);
+    else if (key == "lang" || key == "language") post.language = trim(r.scalar(v, key).value_or(""));
+    else if (key == "abbrlink") post.abbrlink = trim(r.scalar(v, key).value_or(""));
+    else if (key == "toc") post.toc = r.boolean(v, key).value_or(true);
+    else if (key == "toc_number") post.toc_number = r.boolean(v, key).value_or(false);
+    else if (key == "draft") post.draft = post.draft || r.boolean(v, key).value_or(false);
+    else if (key == "published") post.draft = post.draft || !r.boolean(v, key).value_or(true);
   }
 }
 
@@ -184,7 +113,9 @@ Post parse_post(SourceFile source, Diagnostics& diag) {
       throw InputError({source.display, line, col, "invalid YAML in front matter: " + e.msg});
     }
     if (root.IsMap()) {
-      Reader reader(post, split.yaml_line, diag);
+      YamlFields reader(post.display, diag,
+                        {.prefix = "front matter ", .kind = "front matter value ignored",
+                         .first_line = split.yaml_line});
       read_fields(root, post, reader);
     } else if (!root.IsNull()) {
       throw InputError({source.display, split.yaml_line, 1, "front matter must be a mapping of keys to values"});
