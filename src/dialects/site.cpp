@@ -151,8 +151,9 @@ bool detect_book(Site& site, const std::string& display, Diagnostics& diag) {
   SiteConfig book;
   std::vector<fs::path> dirs;
   if (is_file(site.root / "book.toml")) {
-    if (auto text = read_text(site.root / "book.toml", display_of(display, "book.toml"), diag))
-      book = parse_book_toml(*text);
+    auto display_toml = display_of(display, "book.toml");
+    if (auto text = read_text(site.root / "book.toml", display_toml, diag))
+      book = parse_book_toml(*text, display_toml, diag);
     dirs.push_back(inside(site.root, variable(book, "book.src"), "src"));
   }
   dirs.push_back(site.root);

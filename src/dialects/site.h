@@ -46,7 +46,8 @@ Site detect_site(const fs::path& folder, const std::string& display, Diagnostics
 SiteConfig parse_site_config(const std::string& yaml, const std::string& display, Diagnostics& diag);
 std::vector<SummaryEntry> parse_summary(const std::string& markdown, const fs::path& dir);
 // mdBook's book.toml: [book] title, authors, language, description; every string value also in `variables`
-// under its dotted key ("book.src" names the chapters' folder). Not TOML in full: see book_toml.cpp.
-SiteConfig parse_book_toml(const std::string& toml);
+// under its dotted key ("book.src" names the chapters' folder). Invalid TOML is a warning at its line and
+// column, and the file's values are ignored.
+SiteConfig parse_book_toml(const std::string& toml, const std::string& display, Diagnostics& diag);
 
 }  // namespace mkepub

@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   Diagnostics diag;
   require_title_page(parse_site_config(text, "_config.yml", diag));
-  require_title_page(parse_book_toml(text));
+  require_title_page(parse_book_toml(text, "book.toml", diag));
 
   // A glob with a folder in it may climb out to / and walk the whole machine: what the user asked for, but no
   // fuzzer's business. Globs within one folder still run, over samples/ (a few real files to match).
