@@ -1,5 +1,5 @@
-// Sources: what kind of folder the user gave (a Hexo or Jekyll site, an mdBook/GitBook book, or plain posts),
-// and what its configuration says. Reads _config.yml and SUMMARY.md; yaml-cpp for the config lives here.
+// Dialects: what kind of folder the user gave (a Hexo or Jekyll site, an mdBook/GitBook book, or plain posts) and
+// what its configuration says, as values; each kind is a Dialect (dialect.h) in its own folder.
 #pragma once
 
 #include <map>
@@ -8,6 +8,9 @@
 #include "base/diagnostics.h"
 
 namespace mkepub {
+
+struct Dialect;
+extern const Dialect plain_dialect;
 
 // One line of a SUMMARY.md: a chapter (file set) or a part title (file empty), with its nesting depth (0 = top).
 struct SummaryEntry {
@@ -29,25 +32,22 @@ struct SiteConfig {
 };
 
 struct Site {
-  enum class Kind { folder, hexo, jekyll, book } kind = Kind::folder;
+  const Dialect* dialect = &plain_dialect;  // what made it (dialect.h): how its posts are listed, read, linked
   fs::path root;                 // the folder the user gave
   fs::path source_dir;           // where site-root paths ("/images/x.png") resolve
   std::vector<fs::path> post_dirs;  // where posts are searched (recursively)
-  std::vector<SummaryEntry> summary;  // Kind::book: the chapters in order
+  std::vector<SummaryEntry> summary;  // Dialect::Order::summary: the chapters in order
   SiteConfig config;
 };
 
-// Reads `folder` to tell its kind: `_config.yml` + `source/_posts/` is Hexo, `_config.yml` + `_posts/` (or a
-// collection folder) is Jekyll, a `SUMMARY.md` (also in `src/`) is a book, anything else a folder of posts.
-// Problems in _config.yml or SUMMARY.md are reported to `diag` with path:line:col.
+// Reads `folder` to tell its kind, trying each dialect in the registry's order (registry.cpp): `_config.yml` +
+// `source/_posts/` is Hexo, `_config.yml` + `_posts/` (or a collection folder) is Jekyll, a `SUMMARY.md` (also in
+// `src/`) is a book, anything else a folder of posts. Problems in the config files or SUMMARY.md are reported to
+// `diag` with path:line:col.
 Site detect_site(const fs::path& folder, const std::string& display, Diagnostics& diag);
 
-// The pure parts, for tests: strings in, values out. `display` names the file in messages.
+// _config.yml (Hexo's, Jekyll's, or a plain folder's), a string in, values out; `display` names the file in
+// messages. Values of the wrong kind are warnings; invalid YAML is an error.
 SiteConfig parse_site_config(const std::string& yaml, const std::string& display, Diagnostics& diag);
-std::vector<SummaryEntry> parse_summary(const std::string& markdown, const fs::path& dir);
-// mdBook's book.toml: [book] title, authors, language, description; every string value also in `variables`
-// under its dotted key ("book.src" names the chapters' folder). Invalid TOML is a warning at its line and
-// column, and the file's values are ignored.
-SiteConfig parse_book_toml(const std::string& toml, const std::string& display, Diagnostics& diag);
 
 }  // namespace mkepub

@@ -8,6 +8,7 @@
 
 #include "run/cache.h"
 #include "base/digest.h"
+#include "dialects/dialect.h"
 #include "sources/load.h"
 
 namespace mkepub {
@@ -96,7 +97,7 @@ ChapterCache::ChapterCache(const fs::path& cache_dir, const Options& options, co
   for (const auto& r : roots) k.str(fs::absolute(r).lexically_normal().generic_string());
   k.num(site.has_value());
   if (site) {
-    k.num(static_cast<int>(site->kind)).str(site->root.generic_string()).str(site->source_dir.generic_string());
+    k.str(site->dialect->name).str(site->root.generic_string()).str(site->source_dir.generic_string());
     k.num(static_cast<long long>(site->config.variables.size()));
     for (const auto& [name, value] : site->config.variables) k.str(name).str(value);
   }

@@ -13,6 +13,7 @@
 
 #include "base/input_limits.h"
 #include "base/parallel.h"
+#include "dialects/dialect.h"
 #include "dialects/site.h"
 #include "sources/inputs_read.h"
 
@@ -376,7 +377,7 @@ Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagno
     auto root = fs::weakly_canonical(input);
     size_t before = out.size(), problems_before = diag.errors().size() + diag.warnings().size();
     Site site = detect_site(input, input.generic_string(), diag);
-    if (site.kind == Site::Kind::book) {
+    if (site.dialect->order == Dialect::Order::summary) {
       load_book(site, input, root, add_file, diag);
     } else {
       std::vector<std::pair<fs::path, std::string>> files;

@@ -2,6 +2,7 @@
 // chapter order, and the confinement of every later read to the input folders.
 #include "sources/plan.h"
 
+#include "dialects/dialect.h"
 #include "sources/load.h"
 
 namespace mkepub {
@@ -35,7 +36,7 @@ std::optional<BookPlan> plan_book(const Options& options, std::optional<Site> si
                 "nothing to build: every post is a draft, filtered or left out"});
     return std::nullopt;
   }
-  bool ordered_by_summary = plan.site && plan.site->kind == Site::Kind::book;
+  bool ordered_by_summary = plan.site && plan.site->dialect->order == Dialect::Order::summary;
   if (!ordered_by_summary || o.sort_given) sort_posts(plan.posts, o.sort);
   plan.roots = o.resource_paths;
   for (const auto& input : o.inputs)

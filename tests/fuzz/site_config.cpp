@@ -1,6 +1,6 @@
 // Fuzz target: the files that configure a site or a book, each read from the same bytes: Hexo's and Jekyll's
-// _config.yml (site.cpp), mdBook's book.toml (book_toml.cpp), also what Hugo's TOML config meets, and mkepub.yaml
-// book configs (config.cpp); then the title page of what each says.
+// _config.yml (config_yml.cpp), mdBook's book.toml (book_toml.cpp), also what Hugo's TOML config meets, and
+// mkepub.yaml book configs (book_config.cpp); then the title page of what each says.
 #include <cstddef>
 #include <cstdint>
 
@@ -9,6 +9,7 @@
 #include "epub/frontpages.h"
 #include "fuzz_check.h"
 #include "sources/load.h"
+#include "dialects/mdbook/mdbook.h"
 #include "dialects/site.h"
 
 using namespace mkepub;

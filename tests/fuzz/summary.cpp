@@ -10,7 +10,7 @@
 #include "fuzz_check.h"
 #include "sources/load.h"
 #include "epub/nav.h"
-#include "dialects/site.h"
+#include "dialects/mdbook/mdbook.h"
 
 using namespace mkepub;
 

@@ -5,7 +5,7 @@
 
 #include <cctype>
 
-#include "dialects/site.h"
+#include "dialects/mdbook/mdbook.h"
 
 namespace mkepub {
 namespace {

@@ -3,7 +3,7 @@
 // Read line by line and tolerantly: a line that is none of title, part, link or list item is skipped.
 #include <cctype>
 
-#include "dialects/site.h"
+#include "dialects/mdbook/mdbook.h"
 
 namespace mkepub {
 namespace {

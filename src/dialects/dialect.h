@@ -1,0 +1,56 @@
+// Dialects: what one site generator (Hexo, Jekyll, mdBook/GitBook, or none: a plain folder) means by its folder,
+// as a table of functions, one per folder under dialects/. registry.cpp lists them in the order detect_site tries
+// them; CONTRIBUTING.md says how to add one.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "base/book.h"
+#include "base/diagnostics.h"
+
+namespace mkepub {
+
+struct Site;
+struct SiteConfig;
+
+struct Dialect {
+  const char* name;  // "hexo", "jekyll", "mdbook" (GitBook too), "plain"
+
+  // Config: the file at the site's root that gives its title, authors, language, base URL (`url`) and permalink
+  // pattern, read into Site::config before detect(). Dialects naming the same file share its reader, and it is
+  // read once; a dialect whose file is absent keeps the config read before it.
+  const char* config_file;  // "_config.yml", "book.toml"; nullptr: none
+  SiteConfig (*read_config)(const std::string& text, const std::string& display, Diagnostics& diag);
+
+  // Detection: whether `site.root` is this generator's site, given `site.config`. When it is, sets where the
+  // posts are (post_dirs, or the chapters of `summary`) and where site-root paths resolve (source_dir); when not,
+  // changes nothing. `display` names the folder in messages (problems in files it reads, such as SUMMARY.md).
+  bool (*detect)(Site& site, const std::string& display, Diagnostics& diag);
+
+  // Listing: how its posts are ordered. `sorted`: every post file under post_dirs, by date (or name, --sort);
+  // `summary`: the chapters of Site::summary in its order, and no others.
+  enum class Order { sorted, summary } order;
+};
+
+// Each defined in its folder (dialects/hexo/hexo.cpp ...). Plain, a folder of posts, is the fallback and the
+// dialect of posts given as files.
+extern const Dialect hexo_dialect, jekyll_dialect, mdbook_dialect, plain_dialect;
+
+// Every dialect, in the order detect_site tries them (registry.cpp).
+std::span<const Dialect* const> all_dialects();
+
+// ---- What the dialects share to look at a site (registry.cpp).
+
+bool is_dir(const fs::path& p);
+bool is_file(const fs::path& p);
+// `display` (the folder as the user wrote it) joined with a path inside it, for messages.
+std::string display_of(const std::string& display, const fs::path& relative);
+// A file's text (UTF-8, LF); a problem reading or decoding it is an error in `diag`, and nothing is returned.
+std::optional<std::string> read_site_file(const fs::path& file, const std::string& display, Diagnostics& diag);
+// A folder named by the configuration, kept inside the site: an absolute or `..` path gives `fallback`.
+fs::path inside(const fs::path& root, const std::string& relative, const std::string& fallback);
+// A config value by its dotted key ("book.src"), or "".
+std::string config_value(const SiteConfig& config, const std::string& key);
+
+}  // namespace mkepub

@@ -1,0 +1,29 @@
+// Dialects: Hexo (https://hexo.io/docs/setup): _config.yml beside `source/_posts/`, posts searched there (category
+// folders too) and ordered by date, site-root paths from `source/`, links by permalink.
+#include "dialects/dialect.h"
+#include "dialects/site.h"
+
+namespace mkepub {
+namespace {
+
+// _config.yml and `source/_posts/` (`source_dir` may rename `source`).
+bool detect_hexo(Site& site, const std::string&, Diagnostics&) {
+  if (!is_file(site.root / "_config.yml")) return false;
+  fs::path source = inside(site.root, config_value(site.config, "source_dir"), "source");
+  if (!is_dir(source / "_posts")) return false;
+  site.source_dir = source;
+  site.post_dirs = {source / "_posts"};
+  return true;
+}
+
+}  // namespace
+
+const Dialect hexo_dialect = {
+    .name = "hexo",
+    .config_file = "_config.yml",
+    .read_config = parse_site_config,
+    .detect = detect_hexo,
+    .order = Dialect::Order::sorted,
+};
+
+}  // namespace mkepub

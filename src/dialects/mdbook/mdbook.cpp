@@ -1,0 +1,39 @@
+// Dialects: mdBook (https://rust-lang.github.io/mdBook/format/) and GitBook: a SUMMARY.md that lists the chapters
+// in order (in `src/`, which book.toml's `[book] src` may rename, or at the root), and book.toml for the title,
+// authors and language. Only the chapters it lists are read.
+#include "dialects/mdbook/mdbook.h"
+
+#include "dialects/dialect.h"
+
+namespace mkepub {
+namespace {
+
+bool detect_mdbook(Site& site, const std::string& display, Diagnostics& diag) {
+  std::vector<fs::path> dirs;
+  // site.config is book.toml's when there is one (else what a _config.yml before it said).
+  if (is_file(site.root / "book.toml")) dirs.push_back(inside(site.root, config_value(site.config, "book.src"), "src"));
+  dirs.push_back(site.root);
+  dirs.push_back(site.root / "src");
+  for (const auto& dir : dirs) {
+    if (!is_file(dir / "SUMMARY.md")) continue;
+    auto relative = (dir / "SUMMARY.md").lexically_relative(site.root);
+    auto text = read_site_file(dir / "SUMMARY.md", display_of(display, relative), diag);
+    site.source_dir = dir;
+    site.post_dirs.clear();  // the chapters are the summary's, in its order; nothing is searched
+    if (text) site.summary = parse_summary(*text, dir);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+const Dialect mdbook_dialect = {
+    .name = "mdbook",
+    .config_file = "book.toml",
+    .read_config = parse_book_toml,
+    .detect = detect_mdbook,
+    .order = Dialect::Order::summary,
+};
+
+}  // namespace mkepub

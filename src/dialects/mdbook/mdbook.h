@@ -1,0 +1,17 @@
+// Dialects: mdBook (https://rust-lang.github.io/mdBook/) and GitBook, a book whose SUMMARY.md orders its chapters.
+// The pure parts, for tests: strings in, values out.
+#pragma once
+
+#include "dialects/site.h"
+
+namespace mkepub {
+
+// SUMMARY.md: the chapters and part titles in order, files absolute under `dir` (the SUMMARY's folder).
+std::vector<SummaryEntry> parse_summary(const std::string& markdown, const fs::path& dir);
+
+// book.toml: [book] title, authors, language, description; every string value also in `variables` under its
+// dotted key ("book.src" names the chapters' folder). Invalid TOML is a warning at its line and column, and the
+// file's values are ignored; `display` names the file in messages.
+SiteConfig parse_book_toml(const std::string& toml, const std::string& display, Diagnostics& diag);
+
+}  // namespace mkepub

@@ -1,0 +1,85 @@
+// Dialects: the registry, every dialect in the order detect_site tries them (the first that recognises the folder
+// wins), and what the dialects share to look at a site.
+#include "dialects/dialect.h"
+
+#include <map>
+
+#include "dialects/site.h"
+#include "sources/inputs_read.h"
+#include "sources/load.h"
+
+namespace mkepub {
+
+// The order they are tried in: the first whose detect() recognises the folder is its dialect. Plain takes any
+// folder, so it comes last.
+const Dialect* const kDialects[] = {&hexo_dialect, &jekyll_dialect, &mdbook_dialect, &plain_dialect};
+
+std::span<const Dialect* const> all_dialects() { return kDialects; }
+
+Site detect_site(const fs::path& folder, const std::string& display, Diagnostics& diag) {
+  Site site;
+  site.root = folder;
+  site.source_dir = folder;
+  std::map<std::string, SiteConfig> read;  // by file name: Hexo, Jekyll and plain share _config.yml
+  for (const Dialect* dialect : kDialects) {
+    if (dialect->config_file && is_file(folder / dialect->config_file)) {
+      auto [config, first] = read.try_emplace(dialect->config_file);
+      if (first) {
+        auto display_config = display_of(display, dialect->config_file);
+        if (auto text = read_site_file(folder / dialect->config_file, display_config, diag))
+          config->second = dialect->read_config(*text, display_config, diag);
+      }
+      site.config = config->second;
+    }
+    if (dialect->detect(site, display, diag)) {
+      site.dialect = dialect;
+      return site;
+    }
+  }
+  return site;  // not reached: plain takes any folder
+}
+
+// ---- What the dialects share.
+
+bool is_dir(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_directory(p, ec);
+}
+
+bool is_file(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_regular_file(p, ec);
+}
+
+std::string display_of(const std::string& display, const fs::path& relative) {
+  std::string base = display;
+  if (!base.empty() && base.back() != '/') base += '/';
+  return base + relative.generic_string();
+}
+
+std::optional<std::string> read_site_file(const fs::path& file, const std::string& display, Diagnostics& diag) {
+  auto bytes = read_input(file);
+  if (!bytes) {
+    diag.error({display, 0, 0, "cannot read file", ""});
+    return std::nullopt;
+  }
+  try {
+    return decode_text(std::move(*bytes), display);
+  } catch (const InputError& e) {
+    diag.error(e.where);
+    return std::nullopt;
+  }
+}
+
+fs::path inside(const fs::path& root, const std::string& relative, const std::string& fallback) {
+  fs::path p = fs::path(relative.empty() ? fallback : relative).lexically_normal();
+  if (p.is_absolute() || (!p.empty() && *p.begin() == "..")) p = fs::path(fallback).lexically_normal();
+  return p == "." || p.empty() ? root : (root / p).lexically_normal();
+}
+
+std::string config_value(const SiteConfig& config, const std::string& key) {
+  auto it = config.variables.find(key);
+  return it == config.variables.end() ? std::string() : it->second;
+}
+
+}  // namespace mkepub

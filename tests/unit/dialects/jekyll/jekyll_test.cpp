@@ -1,0 +1,72 @@
+// Dialects, Jekyll (jekyll.cpp): sites detected in folders made here (and removed again).
+#include <doctest/doctest.h>
+
+#include "dialects/dialect.h"
+#include "../site_support.h"
+
+using namespace mkepub;
+using namespace mkepub::testing;
+
+TEST_CASE("jekyll: a Jekyll site with collections") {
+  TempDir t;
+  t.write("_config.yml", "title: Jekyll\ncollections:\n  recipes:\n    output: true\n  missing: {}\n  posts: {}\n");
+  t.mkdir("_posts");
+  t.mkdir("_recipes");
+  Diagnostics diag;
+  Site site = detect_site(t.path, "site", diag);
+  CHECK(formatted(diag.errors(), "error") == "");
+  CHECK(site.dialect == &jekyll_dialect);
+  CHECK(site.source_dir == t.path);
+  CHECK(relative_paths(site.post_dirs, t.path) == Strings{"_posts", "_recipes"});
+  CHECK(site.config.title == "Jekyll");
+}
+
+TEST_CASE("jekyll: a Jekyll site of collections only, under collections_dir") {
+  TempDir t;
+  t.write("_config.yml", "collections_dir: things\ncollections: [docs]\n");
+  t.mkdir("things/_docs");
+  Diagnostics diag;
+  Site site = detect_site(t.path, "site", diag);
+  CHECK(site.dialect == &jekyll_dialect);
+  CHECK(relative_paths(site.post_dirs, t.path) == Strings{"things/_docs"});
+}
+
+TEST_CASE("jekyll: its table: _config.yml with Jekyll's spellings, posts sorted by date") {
+  CHECK(std::string(jekyll_dialect.name) == "jekyll");
+  CHECK(std::string(jekyll_dialect.config_file) == "_config.yml");
+  CHECK(jekyll_dialect.order == Dialect::Order::sorted);
+  Diagnostics diag;
+  SiteConfig c = jekyll_dialect.read_config(
+      "title: Minimal Mistakes\n"
+      "author:\n  name: Michael Rose\n  bio: I write.\n"
+      "locale: en-US\n"
+      "lang: en\n"
+      "url: https://mmistakes.github.io\n"
+      "baseurl: /minimal-mistakes\n"
+      "permalink: /:categories/:title/\n"
+      "collections:\n  recipes:\n    output: true\n",
+      "site/_config.yml", diag);
+  CHECK(formatted(diag.warnings(), "warning") == "");
+  CHECK(c.title == "Minimal Mistakes");
+  CHECK(c.authors == Strings{"Michael Rose"});
+  CHECK(c.language == "en");
+  CHECK(c.variables.at("url") == "https://mmistakes.github.io");
+  CHECK(c.permalink == "/:categories/:title/");
+  CHECK(c.collections == Strings{"recipes"});
+}
+
+TEST_CASE("jekyll: collections that are not folders, `posts`, or paths are not searched") {
+  TempDir t;
+  Site site;
+  site.root = t.path;
+  site.config.collections = {"posts", "", "a/b", "missing"};
+  t.mkdir("_a/b");
+  t.write("_config.yml", "");
+  Diagnostics diag;
+  CHECK_FALSE(jekyll_dialect.detect(site, "site", diag));
+  CHECK(site.post_dirs.empty());
+  // Nor is a _posts/ folder without a _config.yml a Jekyll site.
+  fs::remove(t.path / "_config.yml");
+  t.mkdir("_posts");
+  CHECK_FALSE(jekyll_dialect.detect(site, "site", diag));
+}

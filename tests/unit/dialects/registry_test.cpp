@@ -1,0 +1,77 @@
+// Dialects, the registry (registry.cpp): detect_site tries each dialect in order, reading each config file once.
+#include <doctest/doctest.h>
+
+#include "dialects/dialect.h"
+#include "site_support.h"
+
+using namespace mkepub;
+using namespace mkepub::testing;
+
+TEST_CASE("detect_site: invalid YAML in _config.yml is an error naming the file") {
+  TempDir t;
+  t.write("_config.yml", "title: Blog\nauthor: [Ann\n");
+  t.mkdir("source/_posts");
+  Diagnostics diag;
+  Site site = detect_site(t.path, "blog", diag);
+  CHECK(formatted(diag.errors(), "error") ==
+        "blog/_config.yml:3:1: error: invalid YAML in _config.yml: end of sequence flow not found\n");
+  CHECK(site.dialect == &hexo_dialect);  // the folders still tell the kind; the run fails on the error
+  CHECK(site.config.title == "");
+}
+
+TEST_CASE("registry: Hexo, Jekyll, mdBook, then plain, each table complete") {
+  Strings names;
+  for (const Dialect* d : all_dialects()) {
+    names.push_back(d->name);
+    CHECK((d->read_config && d->detect));
+  }
+  CHECK(names == Strings{"hexo", "jekyll", "mdbook", "plain"});
+}
+
+TEST_CASE("registry: the first dialect that recognises the folder wins") {
+  TempDir t;
+  t.write("_config.yml", "title: Both\n");
+  t.mkdir("source/_posts");
+  t.mkdir("_posts");
+  t.write("SUMMARY.md", "- [One](one.md)\n");
+  Diagnostics diag;
+  CHECK(detect_site(t.path, "site", diag).dialect == &hexo_dialect);
+  fs::remove_all(t.path / "source");
+  CHECK(detect_site(t.path, "site", diag).dialect == &jekyll_dialect);
+  fs::remove_all(t.path / "_posts");
+  CHECK(detect_site(t.path, "site", diag).dialect == &mdbook_dialect);
+  fs::remove(t.path / "SUMMARY.md");
+  CHECK(detect_site(t.path, "site", diag).dialect == &plain_dialect);
+  CHECK(formatted(diag.errors(), "error") == "");
+}
+
+TEST_CASE("registry: a config file several dialects name is read once, its problems reported once") {
+  TempDir t;
+  t.write("_config.yml", "title: [Blog\n");
+  t.write("post.md", "---\ntitle: A\n---\n");
+  Diagnostics diag;
+  Site site = detect_site(t.path, "blog", diag);  // Hexo, Jekyll and plain each look at it
+  CHECK(site.dialect == &plain_dialect);
+  CHECK(formatted(diag.errors(), "error") ==
+        "blog/_config.yml:2:1: error: invalid YAML in _config.yml: end of sequence flow not found\n");
+}
+
+TEST_CASE("registry: a dialect without its own config file keeps the one read before it") {
+  // A GitBook published with GitHub Pages: the _config.yml gives the title.
+  TempDir gitbook;
+  gitbook.write("_config.yml", "title: Pages\n");
+  gitbook.write("SUMMARY.md", "- [One](one.md)\n");
+  Diagnostics diag;
+  Site site = detect_site(gitbook.path, "book", diag);
+  CHECK(site.dialect == &mdbook_dialect);
+  CHECK(site.config.title == "Pages");
+  // With a book.toml, the book's own config wins.
+  gitbook.write("book.toml", "[book]\ntitle = \"Book\"\nsrc = \".\"\n");
+  CHECK(detect_site(gitbook.path, "book", diag).config.title == "Book");
+  // Not a book after all: a plain folder, with its _config.yml.
+  fs::remove(gitbook.path / "SUMMARY.md");
+  site = detect_site(gitbook.path, "book", diag);
+  CHECK(site.dialect == &plain_dialect);
+  CHECK(site.config.title == "Pages");
+  CHECK(formatted(diag.errors(), "error") == "");
+}
