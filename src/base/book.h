@@ -18,6 +18,8 @@ namespace mkepub {
 
 namespace fs = std::filesystem;
 
+struct Dialect;
+
 // One input file, decoded: UTF-8 without BOM, LF line ends.
 struct SourceFile {
   fs::path file;        // on disk
@@ -27,6 +29,7 @@ struct SourceFile {
   int nesting = 0;            // a book's SUMMARY.md: how deep the chapter sits
   std::string part;           // ... the part title that opens before it
   std::string summary_title;  // ... and its title there
+  const Dialect* dialect = nullptr;  // the site's (dialects/dialect.h), which reads its front matter; none: plain
 };
 
 struct Post {

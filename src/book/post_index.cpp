@@ -84,7 +84,8 @@ PostIndex::PostIndex(const std::vector<Chapter>& chapters, const LinkContext& co
     const Post& post = *chapters[i].post;
     by_file_.emplace(key(post.file), i);
     by_lower_file_.emplace(lower(key(post.file)), i);
-    if (!context.permalink.empty()) by_url_.emplace(url_key(expand_permalink(context.permalink, post, context.posts_dir)), i);
+    if (!context.permalink.empty())
+      by_url_.emplace(url_key(context.post_url(context.permalink, post, context.posts_dir)), i);
     if (!post.abbrlink.empty()) by_url_.emplace(url_key("posts/" + post.abbrlink), i);
   }
 }

@@ -13,6 +13,7 @@ namespace mkepub {
 
 struct Site;
 struct SiteConfig;
+struct TagContext;
 
 struct Dialect {
   const char* name;  // "hexo", "jekyll", "mdbook" (GitBook too), "plain"
@@ -31,6 +32,18 @@ struct Dialect {
   // Listing: how its posts are ordered. `sorted`: every post file under post_dirs, by date (or name, --sort);
   // `summary`: the chapters of Site::summary in its order, and no others.
   enum class Order { sorted, summary } order;
+
+  // Front matter: a post file's metadata and its Markdown body (YAML between `---` lines for every dialect today:
+  // parse_post, sources/frontmatter.h).
+  Post (*parse_post)(SourceFile source, Diagnostics& diag);
+
+  // Template tags and Markdown extensions, expanded before the Markdown stage (today one expander knows every
+  // generator's tags and runs for every site: expand_tags, dialects/tags/tags.h).
+  std::string (*expand_tags)(const std::string& markdown, const TagContext& context, Diagnostics& diag);
+
+  // URLs: a post's URL under the site's permalink pattern, so that links written as published URLs find their
+  // chapter (Hexo's and Jekyll's patterns: expand_permalink, book/post_index.h).
+  std::string (*post_url)(const std::string& permalink, const Post& post, const fs::path& posts_dir);
 };
 
 // Each defined in its folder (dialects/hexo/hexo.cpp ...). Plain, a folder of posts, is the fallback and the

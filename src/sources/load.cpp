@@ -386,6 +386,7 @@ Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagno
       add_file.expect(files);
       for (auto& [f, display] : files) add_file(f, display, root, false);
     }
+    for (size_t i = before; i < out.size(); ++i) out[i].dialect = site.dialect;
     if (!loaded.site) loaded.site = std::move(site);
     if (out.size() == before && diag.errors().size() + diag.warnings().size() == problems_before)
       diag.error({input.generic_string(), 0, 0, "no posts found (looked for .md, .markdown and .txt with front matter)"});

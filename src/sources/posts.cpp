@@ -9,6 +9,7 @@
 #include "sources/frontmatter.h"
 #include "sources/load.h"
 #include "base/parallel.h"
+#include "dialects/dialect.h"
 #include "dialects/tags/tags.h"
 
 namespace mkepub {
@@ -24,7 +25,8 @@ std::vector<Post> parse_posts(std::vector<SourceFile> sources, bool keep_going, 
   parallel_for(sources.size(), jobs, [&](size_t i) {
     if (known[i]) return;
     try {
-      parsed[i] = parse_post(std::move(sources[i]), diag);  // its text becomes the body
+      const Dialect& dialect = sources[i].dialect ? *sources[i].dialect : plain_dialect;
+      parsed[i] = dialect.parse_post(std::move(sources[i]), diag);  // its text becomes the body
     } catch (const InputError& e) {
       diag.post_error(e.where, keep_going);
     }
@@ -138,7 +140,7 @@ std::string PostTagExpander::expand(const Post& post, Diagnostics& diag) const {
       return std::nullopt;
     }
   };
-  return expand_tags(post.body, context, diag);
+  return (site_ ? site_->dialect->expand_tags : expand_tags)(post.body, context, diag);
 }
 
 void expand_post_tags(std::vector<Post>& posts, const std::optional<Site>& site, const ReadInclude& read,

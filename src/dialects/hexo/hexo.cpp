@@ -1,7 +1,10 @@
 // Dialects: Hexo (https://hexo.io/docs/setup): _config.yml beside `source/_posts/`, posts searched there (category
 // folders too) and ordered by date, site-root paths from `source/`, links by permalink.
+#include "book/post_index.h"
 #include "dialects/dialect.h"
 #include "dialects/site.h"
+#include "dialects/tags/tags.h"
+#include "sources/frontmatter.h"
 
 namespace mkepub {
 namespace {
@@ -24,6 +27,9 @@ const Dialect hexo_dialect = {
     .read_config = parse_site_config,
     .detect = detect_hexo,
     .order = Dialect::Order::sorted,
+    .parse_post = parse_post,
+    .expand_tags = expand_tags,
+    .post_url = expand_permalink,
 };
 
 }  // namespace mkepub

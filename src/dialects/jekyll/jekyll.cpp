@@ -1,7 +1,10 @@
 // Dialects: Jekyll (https://jekyllrb.com/docs/structure/): _config.yml beside `_posts/` and the collections'
 // `_name/` folders (https://jekyllrb.com/docs/collections/), posts ordered by date, links by permalink.
+#include "book/post_index.h"
 #include "dialects/dialect.h"
 #include "dialects/site.h"
+#include "dialects/tags/tags.h"
+#include "sources/frontmatter.h"
 
 namespace mkepub {
 namespace {
@@ -30,6 +33,9 @@ const Dialect jekyll_dialect = {
     .read_config = parse_site_config,
     .detect = detect_jekyll,
     .order = Dialect::Order::sorted,
+    .parse_post = parse_post,
+    .expand_tags = expand_tags,
+    .post_url = expand_permalink,
 };
 
 }  // namespace mkepub

@@ -3,7 +3,10 @@
 // authors and language. Only the chapters it lists are read.
 #include "dialects/mdbook/mdbook.h"
 
+#include "book/post_index.h"
 #include "dialects/dialect.h"
+#include "dialects/tags/tags.h"
+#include "sources/frontmatter.h"
 
 namespace mkepub {
 namespace {
@@ -34,6 +37,9 @@ const Dialect mdbook_dialect = {
     .read_config = parse_book_toml,
     .detect = detect_mdbook,
     .order = Dialect::Order::summary,
+    .parse_post = parse_post,
+    .expand_tags = expand_tags,
+    .post_url = expand_permalink,
 };
 
 }  // namespace mkepub

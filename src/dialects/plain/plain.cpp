@@ -1,7 +1,10 @@
 // Dialects: a plain folder of posts, searched recursively and ordered by date; the fallback when no generator's
 // layout is found. A _config.yml there still gives the book's title, author and language.
+#include "book/post_index.h"
 #include "dialects/dialect.h"
 #include "dialects/site.h"
+#include "dialects/tags/tags.h"
+#include "sources/frontmatter.h"
 
 namespace mkepub {
 namespace {
@@ -20,6 +23,9 @@ const Dialect plain_dialect = {
     .read_config = parse_site_config,
     .detect = detect_plain,
     .order = Dialect::Order::sorted,
+    .parse_post = parse_post,
+    .expand_tags = expand_tags,
+    .post_url = expand_permalink,
 };
 
 }  // namespace mkepub

@@ -23,7 +23,7 @@ TEST_CASE("registry: Hexo, Jekyll, mdBook, then plain, each table complete") {
   Strings names;
   for (const Dialect* d : all_dialects()) {
     names.push_back(d->name);
-    CHECK((d->read_config && d->detect));
+    CHECK((d->read_config && d->detect && d->parse_post && d->expand_tags && d->post_url));
   }
   CHECK(names == Strings{"hexo", "jekyll", "mdbook", "plain"});
 }

@@ -35,7 +35,7 @@ TEST_CASE("hexo: a Hexo site with its source_dir renamed") {
   CHECK(relative_paths(site.post_dirs, t.path) == Strings{"content/_posts"});
 }
 
-TEST_CASE("hexo: its table: _config.yml, posts sorted by date") {
+TEST_CASE("hexo: its table: _config.yml, posts sorted by date, permalinks") {
   CHECK(std::string(hexo_dialect.name) == "hexo");
   CHECK(std::string(hexo_dialect.config_file) == "_config.yml");
   CHECK(hexo_dialect.order == Dialect::Order::sorted);
@@ -47,6 +47,10 @@ TEST_CASE("hexo: its table: _config.yml, posts sorted by date") {
   CHECK(c.language == "en");
   CHECK(c.variables.at("url") == "https://hexo.io");
   CHECK(c.permalink == "news/:year/:month/:day/:title/");
+  Post post;
+  post.file = "/blog/source/_posts/2019/hello.md";
+  post.date = Date{2019, 12, 24};
+  CHECK(hexo_dialect.post_url(c.permalink, post, "/blog/source/_posts") == "news/2019/12/24/2019/hello/");
 }
 
 TEST_CASE("hexo: a folder without source/_posts is not a Hexo site, and is left as it was") {
