@@ -16,8 +16,7 @@ struct LinkContext {
   fs::path source_dir;   // site-root paths ("/docs/intro", "/images/x.png") start here; empty: none
   std::string permalink;  // the site's permalink pattern, e.g. "news/:year/:month/:day/:title/"
   // how the site's dialect turns the pattern into a post's URL (Dialect::post_url)
-  std::string (*post_url)(const std::string& pattern, const Post& post, const fs::path& posts_dir) =
-      expand_permalink;
+  std::string (*post_url)(const std::string& pattern, const Post& post, const fs::path& posts_dir) = expand_permalink;
   fs::path posts_dir;     // where :title is counted from (Hexo's source/_posts)
   std::vector<fs::path> resource_paths;  // more folders to look for images in (--resource-path)
   std::string site_url;  // the published site ("https://hexo.io"): site-root links not in the book go there

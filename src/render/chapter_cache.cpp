@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <fstream>
 
-#include "run/cache.h"
 #include "base/digest.h"
 #include "dialects/dialect.h"
+#include "run/cache.h"
 #include "sources/load.h"
 
 namespace mkepub {

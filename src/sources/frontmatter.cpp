@@ -113,9 +113,9 @@ Post parse_post(SourceFile source, Diagnostics& diag) {
       throw InputError({source.display, line, col, "invalid YAML in front matter: " + e.msg});
     }
     if (root.IsMap()) {
-      YamlFields reader(post.display, diag,
-                        {.prefix = "front matter ", .kind = "front matter value ignored",
-                         .first_line = split.yaml_line});
+      YamlFields reader(
+          post.display, diag,
+          {.prefix = "front matter ", .kind = "front matter value ignored", .first_line = split.yaml_line});
       read_fields(root, post, reader);
     } else if (!root.IsNull()) {
       throw InputError({source.display, split.yaml_line, 1, "front matter must be a mapping of keys to values"});

@@ -6,11 +6,11 @@
 #include <optional>
 
 #include "base/dates.h"
-#include "sources/frontmatter.h"
-#include "sources/load.h"
 #include "base/parallel.h"
 #include "dialects/dialect.h"
 #include "dialects/tags/tags.h"
+#include "sources/frontmatter.h"
+#include "sources/load.h"
 
 namespace mkepub {
 

@@ -33,8 +33,9 @@ void YamlFields::report(const YAML::Node& node, const std::string& key, const st
 std::optional<std::string> YamlFields::scalar(const YAML::Node& node, const std::string& key) {
   if (node.IsNull()) return std::nullopt;
   if (!node.IsScalar()) {
-    report(node, key, how_.strict ? std::string("expected a string, not ") + (node.IsSequence() ? "a list" : "a map")
-                                  : "expected a single value");
+    report(node, key,
+           how_.strict ? std::string("expected a string, not ") + (node.IsSequence() ? "a list" : "a map")
+                       : "expected a single value");
     return std::nullopt;
   }
   return node.Scalar();

@@ -5,12 +5,12 @@
 #include <cstdint>
 
 #include "base/book.h"
-#include "sources/book_config.h"
-#include "epub/frontpages.h"
-#include "fuzz_check.h"
-#include "sources/load.h"
 #include "dialects/mdbook/mdbook.h"
 #include "dialects/site.h"
+#include "epub/frontpages.h"
+#include "fuzz_check.h"
+#include "sources/book_config.h"
+#include "sources/load.h"
 
 using namespace mkepub;
 

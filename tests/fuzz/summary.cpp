@@ -6,11 +6,11 @@
 #include <set>
 
 #include "base/book.h"
-#include "render/chapter.h"
-#include "fuzz_check.h"
-#include "sources/load.h"
-#include "epub/nav.h"
 #include "dialects/mdbook/mdbook.h"
+#include "epub/nav.h"
+#include "fuzz_check.h"
+#include "render/chapter.h"
+#include "sources/load.h"
 
 using namespace mkepub;
 

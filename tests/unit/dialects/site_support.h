@@ -1,13 +1,13 @@
 // Shared by the dialects' unit tests: messages as text, SUMMARY outlines as lines, and folders made for a test.
 #pragma once
 
+#include <unistd.h>
 #include <atomic>
 #include <fstream>
 #include <map>
-#include <unistd.h>
 
-#include "dialects/site.h"
 #include "../strings.h"
+#include "dialects/site.h"
 
 namespace mkepub::testing {
 

@@ -2,8 +2,8 @@
 // (errors; book configs), each message at the file's line and column.
 #include <doctest/doctest.h>
 
-#include "sources/yaml_fields.h"
 #include "../strings.h"
+#include "sources/yaml_fields.h"
 
 using namespace mkepub;
 

@@ -1,8 +1,8 @@
 // Dialects, Hexo (hexo.cpp): sites detected in folders made here (and removed again).
 #include <doctest/doctest.h>
 
-#include "dialects/dialect.h"
 #include "../site_support.h"
+#include "dialects/dialect.h"
 
 using namespace mkepub;
 using namespace mkepub::testing;

@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include "dialects/mdbook/mdbook.h"
 #include "../site_support.h"
+#include "dialects/mdbook/mdbook.h"
 
 using namespace mkepub;
 using namespace mkepub::testing;

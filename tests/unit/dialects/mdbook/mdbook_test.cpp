@@ -1,8 +1,8 @@
 // Dialects, mdBook and GitBook (mdbook.cpp): books detected in folders made here (and removed again).
 #include <doctest/doctest.h>
 
-#include "dialects/dialect.h"
 #include "../site_support.h"
+#include "dialects/dialect.h"
 
 using namespace mkepub;
 using namespace mkepub::testing;
@@ -18,8 +18,8 @@ TEST_CASE("mdbook: an mdBook book with book.toml and src/SUMMARY.md") {
   CHECK(site.root == t.path);
   CHECK(site.source_dir == t.path / "src");
   CHECK(site.post_dirs.empty());
-  CHECK(outline(site.summary, t.path) == Strings{"P Intro -> src/intro.md", "N One -> src/one.md",
-                                                 "N   One a -> src/one/a.md"});
+  CHECK(outline(site.summary, t.path) ==
+        Strings{"P Intro -> src/intro.md", "N One -> src/one.md", "N   One a -> src/one/a.md"});
   CHECK(site.config.title == "Demo");
   CHECK(site.config.authors == Strings{"Ann", "Bob"});
   CHECK(site.config.author == "Ann, Bob");

@@ -2,8 +2,8 @@
 // corpus's SUMMARY.md when ../shared/corpora is present.
 #include <doctest/doctest.h>
 
-#include "dialects/mdbook/mdbook.h"
 #include "../site_support.h"
+#include "dialects/mdbook/mdbook.h"
 
 using namespace mkepub;
 using namespace mkepub::testing;
