@@ -25,12 +25,6 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
   return files;
 }
 
-int temporaries(const fs::path& dir) {
-  int n = 0;
-  for (auto& e : fs::directory_iterator(dir)) n += e.path().filename().string().find(".tmp-") != std::string::npos;
-  return n;
-}
-
 // A small blog with an image, written into `dir`.
 void make_blog(const fs::path& dir) {
   spit(dir / "post.md", "---\ntitle: Post\n---\n![a picture](pic.png)\n");

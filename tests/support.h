@@ -39,6 +39,9 @@ struct TempDir {
   fs::path operator/(const std::string& name) const { return path / name; }
 };
 
+// How many temporary outputs (`.NAME.tmp-...`) are left in `dir`: a build must leave none, whatever happened.
+int temporaries(const fs::path& dir);
+
 std::string slurp(const fs::path& file);
 void spit(const fs::path& file, const std::string& text);
 

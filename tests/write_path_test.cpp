@@ -21,12 +21,6 @@ void make_blog(const fs::path& dir) {
   spit(dir / "b.md", "---\ntitle: B\ndate: 2020-03-04\ntags: [y]\n---\nText of B.\n");
 }
 
-int temporaries(const fs::path& dir) {
-  int n = 0;
-  for (auto& e : fs::directory_iterator(dir)) n += e.path().filename().string().find(".tmp-") != std::string::npos;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("write: -o through a symlink writes the link's target, the link stays a link") {

@@ -44,12 +44,10 @@ std::string distinct(const std::string& text) {
   return out;
 }
 
-FontText book_texts(const Book& book, FontText t) {
-  for (const auto& ch : book.chapters) t.by_slot[regular] += ch.title;  // nav and NCX labels
-  // The pages mkepub writes itself: title page, nav, landmarks, numbers of split lists.
-  t.by_slot[bold] += book.meta.title + book.meta.subtitle;
-  t.by_slot[regular] += book.meta.title + book.meta.subtitle + book.date_range + "0123456789.–、, ";
-  for (const auto& c : book.meta.creators) t.by_slot[regular] += c;
+// What no page's text holds but the body face draws: the markers of numbered lists (a split list goes on at its
+// `start`). The front pages' text comes with `t` (with_front_pages_text, epub/package.h), styled as they are.
+FontText with_list_markers(FontText t) {
+  t.by_slot[regular] += "0123456789.–、, ";
   return t;
 }
 
@@ -115,7 +113,7 @@ std::vector<EmbeddedFont> embed_fonts(const Options& options, const Book& book, 
                                       Diagnostics& diag) {
   std::vector<EmbeddedFont> out;
   if (options.fonts.empty() && options.mono_font.empty()) return out;
-  FontText texts = book_texts(book, std::move(chapters_text));
+  FontText texts = with_list_markers(std::move(chapters_text));
   std::vector<std::pair<std::string, bool>> families;  // family, is mono
   for (const auto& f : options.fonts) families.push_back({f, false});
   if (!options.mono_font.empty()) families.push_back({options.mono_font, true});
