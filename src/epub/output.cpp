@@ -5,69 +5,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
-#include <csignal>
-#include <cstdlib>
 #include <cstring>
-#include <mutex>
 #include <stdexcept>
 
 #include "epub/templates.h"
+#include "epub/temporaries.h"
 
 namespace mkepub {
 namespace {
-
-// The temporary files in flight, for the signal handler, which may only read plain memory: a list that only grows
-// (nodes are reused, never freed), each node's path written before it is published.
-struct PendingNode {
-  char path[4096];
-  std::atomic<bool> live{false};
-  PendingNode* next = nullptr;
-};
-std::atomic<PendingNode*> pending_head{nullptr};
-std::mutex pending_mutex;  // for claiming a node; the handler never takes it
-
-extern "C" void remove_pending_and_die(int sig) {
-  for (PendingNode* n = pending_head.load(); n; n = n->next)
-    if (n->live.load()) unlink(n->path);
-  signal(sig, SIG_DFL);
-  raise(sig);
-}
-
-void install_handlers() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) signal(sig, remove_pending_and_die);
-    // Past a file-size limit (ulimit -f), a write fails with EFBIG instead of killing the process: the build
-    // then fails as on a full disk, with its message, exit 1 and its temporary file removed.
-    signal(SIGXFSZ, SIG_IGN);
-  });
-}
-
-void add_pending(const std::string& path) {
-  if (path.size() >= sizeof(PendingNode::path)) return;
-  install_handlers();
-  std::lock_guard<std::mutex> lock(pending_mutex);
-  PendingNode* n = pending_head.load();
-  while (n && n->live.load()) n = n->next;
-  if (!n) {
-    n = new PendingNode;  // reachable from pending_head until exit
-    n->next = pending_head.load();
-    pending_head.store(n);
-  }
-  std::memcpy(n->path, path.c_str(), path.size() + 1);
-  n->live.store(true);
-}
-
-void remove_pending(const std::string& path) {
-  std::lock_guard<std::mutex> lock(pending_mutex);
-  for (PendingNode* n = pending_head.load(); n; n = n->next)
-    if (n->live.load() && path == n->path) {
-      n->live.store(false);
-      return;
-    }
-}
 
 std::runtime_error error(const std::string& what, const fs::path& file, int err) {
   return std::runtime_error(what + " " + file.string() + ": " + std::strerror(err));
@@ -112,23 +58,6 @@ void copy_into(const std::string& from, int to) {
   close(in);
 }
 
-// A new file in `dir` named `prefix` + the process id + a counter, listed for the signal handler before it exists,
-// so that no moment leaves it behind. Returns its descriptor; its path goes to `path`.
-int create_temp(const fs::path& dir, const std::string& prefix, std::string& path) {
-  static std::atomic<unsigned> counter{0};
-  for (;;) {
-    path = (dir / (prefix + std::to_string(getpid()) + "-" + std::to_string(counter++))).string();
-    add_pending(path);
-    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd >= 0) return fd;
-    int e = errno;
-    remove_pending(path);
-    if (e == EEXIST) continue;
-    path.clear();
-    throw std::runtime_error("cannot write in " + dir.string() + ": " + std::strerror(e));
-  }
-}
-
 }  // namespace
 
 fs::path resolve_output(const fs::path& out) {
@@ -150,7 +79,7 @@ StagedOutput::StagedOutput(const fs::path& out, const std::function<void(const S
   fs::path dir = in_place_ ? fs::temp_directory_path(ec) : target_.parent_path();
   if (dir.empty()) dir = ".";
   std::string name = in_place_ ? "mkepub-output" : target_.filename().string();
-  int fd = create_temp(dir, "." + name + ".tmp-", temp_);
+  int fd = create_temporary(dir, "." + name + ".tmp-", temp_);
   try {
     produce([&](std::string_view bytes, uint64_t offset) {
       write_all(fd, bytes.data(), bytes.size(), offset, true);
@@ -194,7 +123,7 @@ StagedOutput::~StagedOutput() { drop(); }
 void StagedOutput::drop() {
   if (temp_.empty()) return;
   unlink(temp_.c_str());
-  remove_pending(temp_);
+  forget_temporary(temp_);
   temp_.clear();
 }
 
@@ -206,7 +135,7 @@ void StagedOutput::commit() {
       drop();
       throw error("cannot write", out_, e);
     }
-    remove_pending(temp_);
+    forget_temporary(temp_);
     temp_.clear();
     return;
   }

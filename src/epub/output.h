@@ -18,8 +18,8 @@ using Sink = std::function<void(std::string_view bytes, uint64_t offset)>;
 
 // One output made but not yet in place: its bytes wait in a temporary file (beside the file it will replace, so
 // that rename(2) puts it there atomically; in TMPDIR for a stream), which is removed if the output is dropped
-// uncommitted, and on SIGINT, SIGTERM and SIGHUP. Anthologies stage every book, then commit them all
-// or none.
+// uncommitted, and on SIGINT, SIGTERM and SIGHUP (epub/temporaries.h). Anthologies stage every book, then
+// commit them all or none, inside a CommitWindow.
 class StagedOutput {
  public:
   // Runs `produce` into the temporary file; throws std::runtime_error (nothing left behind) when that fails.
@@ -31,6 +31,8 @@ class StagedOutput {
   // The file a commit replaces or writes to: `out` through its symlinks; empty for standard output.
   const fs::path& target() const { return target_; }
   uint64_t size() const { return size_; }
+  // Written by copying into a stream, which may block: a commit that a stopping signal must be able to cut.
+  bool in_place() const { return in_place_; }
   // Puts the bytes in place; throws std::runtime_error, the old file untouched, when that fails.
   void commit();
 

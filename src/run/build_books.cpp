@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 #include "base/parallel.h"
 #include "epub/container.h"
 #include "epub/output.h"
+#include "epub/temporaries.h"
 #include "run/cache.h"
 #include "run/depfile.h"
 #include "run/progress.h"
@@ -125,6 +127,12 @@ bool outputs_are_safe(const std::vector<PlannedBook>& books, const std::vector<R
 bool commit_books(const std::vector<PlannedBook>& books, std::vector<Result>& results,
                   const std::vector<BookKey>& keys, const Options& run, BooksWritten& out, Diagnostics& diag) {
   std::string deps;
+  // A stop during the renames waits for their end, so the books are all old or all new; not with a stream,
+  // whose copy may block for as long as its reader pleases.
+  bool streams = false;
+  for (const auto& r : results) streams = streams || (r.staged && r.staged->in_place());
+  std::optional<CommitWindow> window;
+  if (!streams) window.emplace();
   for (size_t i = 0; i < books.size(); ++i) {
     const fs::path& output = books[i].options.output;
     if (results[i].cached) out.unchanged.push_back(output);
