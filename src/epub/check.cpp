@@ -8,6 +8,7 @@
 #include "base/memory.h"
 
 #include "epub/deflate.h"
+#include "render/xhtml_policy.h"
 #include "base/dom.h"
 
 #include <pugixml.hpp>
@@ -153,6 +154,8 @@ XmlFacts scan_xml(const std::string& path, const std::string& bytes) {
       std::string_view name = a.name();
       if (name == "id") f.ids.push_back(a.value());
       else if (name == "href" || name == "src") f.refs.push_back(a.value());
+      else if (name == "style" && xhtml && !style_is_declarations(a.value()))
+        f.problems.push_back(path + ": a style attribute CSS cannot parse: " + a.value());
     }
     return true;
   });

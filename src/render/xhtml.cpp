@@ -220,6 +220,10 @@ class Converter {
         warn(e, "`style` that loads a file or a URL removed", "unsafe HTML removed");
         return;
       }
+      if (name == "style" && !style_is_declarations(value)) {
+        warn(e, "`style` that is not CSS declarations removed", "invalid HTML removed");
+        return;
+      }
       if (!attribute_allowed(tag, name, value) || el.attribute(raw_name)) return;
       if ((name == "href" || name == "src") && value.find('%') != std::string_view::npos) {
         el.append_attribute(raw_name) = xml_text(escape_stray_percent(value)).c_str();

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace mkepub {
 namespace {
@@ -74,6 +75,63 @@ bool style_loads_resource(std::string_view v) {
   for (const char* bad : {"url", "image-set", "expression", "\\"})
     if (s.find(bad) != std::string::npos) return true;
   return false;
+}
+
+bool style_is_declarations(std::string_view v) {
+  // CSS Syntax's declaration list (https://www.w3.org/TR/css-syntax-3/#parse-list-of-declarations), the grammar of a
+  // style attribute: `name: value` pieces split by `;` outside strings, brackets and comments.
+  std::string piece;
+  std::vector<std::string> pieces;
+  std::string closers;  // the brackets open, innermost last
+  for (size_t i = 0; i < v.size(); ++i) {
+    char c = v[i];
+    if (c == '/' && i + 1 < v.size() && v[i + 1] == '*') {
+      size_t end = v.find("*/", i + 2);
+      if (end == std::string_view::npos) return false;
+      i = end + 1;
+      piece += ' ';
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      size_t end = v.find(c, i + 1);
+      if (end == std::string_view::npos) return false;
+      piece.append(v.substr(i, end + 1 - i));
+      i = end;
+      continue;
+    }
+    if (c == '(' || c == '[') closers += c == '(' ? ')' : ']';
+    if (c == ')' || c == ']') {
+      if (closers.empty() || closers.back() != c) return false;
+      closers.pop_back();
+    }
+    if (c == '{' || c == '}') return false;
+    if (c == ';' && closers.empty()) {
+      pieces.push_back(std::move(piece));
+      piece.clear();
+      continue;
+    }
+    piece += c;
+  }
+  if (!closers.empty()) return false;
+  pieces.push_back(std::move(piece));
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+  };
+  for (const auto& p : pieces) {
+    std::string_view d = trim(p);
+    if (d.empty()) continue;
+    size_t colon = d.find(':');
+    if (colon == std::string_view::npos) return false;
+    std::string_view name = trim(d.substr(0, colon)), value = trim(d.substr(colon + 1));
+    size_t k = name.rfind("--", 0) == 0 ? 2 : name.rfind('-', 0) == 0 ? 1 : 0;
+    if (name.size() <= k || value.empty()) return false;
+    if (k < 2 && !(std::isalpha(static_cast<unsigned char>(name[k])) || name[k] == '_')) return false;
+    for (char c : name)
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+  }
+  return true;
 }
 
 bool attribute_allowed(std::string_view tag, std::string_view name, std::string_view value) {

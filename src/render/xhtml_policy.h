@@ -23,5 +23,8 @@ std::string escape_stray_percent(std::string_view url);
 // A style that loads something (`url(...)`, `image-set(...)`, old IE's `expression(...)`), or hides it behind a
 // CSS escape: a remote one is invalid in EPUB, and a local one would have to be in the book.
 bool style_loads_resource(std::string_view v);
+// A style attribute CSS can parse: `name: value` declarations split by `;`. JSX's `style={{padding: 0}}` read as
+// HTML is not, and epubcheck refuses the page (CSS-008).
+bool style_is_declarations(std::string_view v);
 
 }  // namespace mkepub

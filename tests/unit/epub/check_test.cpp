@@ -165,3 +165,10 @@ TEST_CASE("check_book: nestings the XHTML content model forbids") {
                                    "EPUB/text/c0002.xhtml: <dt> without a <dd> after it in <dl>",
                                });
 }
+
+TEST_CASE("check_book: a style attribute CSS cannot parse, as epubcheck reports it (CSS-008)") {
+  auto entries = sound_book();
+  auto& page = find(entries, "EPUB/text/c0002.xhtml").bytes;
+  replace(page, "</section>", "<p style=\"padding:\">a</p><p style=\"color: red\">b</p></section>");
+  CHECK(check_book(entries) == Strings{"EPUB/text/c0002.xhtml: a style attribute CSS cannot parse: padding:"});
+}

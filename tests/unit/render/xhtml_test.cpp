@@ -210,3 +210,14 @@ TEST_CASE("xhtml: regression: a % that starts no escape made an invalid URL (RSC
   CHECK(clean("<a href=\"https://u.com/p@%V%/x?a=%41%\">l</a>") ==
         "<a href=\"https://u.com/p@%25V%25/x?a=%41%25\" data-mkepub-line=\"1\">l</a>");
 }
+
+TEST_CASE("xhtml: regression: JSX's style object read as HTML made the page's CSS unparsable (CSS-008)") {
+  auto r = convert("<h2 style={{padding: 0, marginBottom: \"-2rem\"}}>x</h2><p style=\"padding:\">y</p>");
+  CHECK(r.xml == "<h2>x</h2><p>y</p>");
+  CHECK(r.warnings.size() == 2);
+  for (const char* ok : {"color: red", "color:red;", " margin : 0 auto ; --x: a(b;c) ; /* c */ font: 'a;b' ",
+                         "-webkit-hyphens: auto", "content: '}'"})
+    CHECK_MESSAGE(convert(std::string("<p style=\"") + ok + "\">a</p>").warnings.empty(), ok);
+  for (const char* bad : {"color", "color:", ": red", "a: (b", "a: b)", "a: b { c }", "a: 'b", "1a: b", "a: b /* c"})
+    CHECK_MESSAGE(convert(std::string("<p style=\"") + bad + "\">a</p>").xml == "<p>a</p>", bad);
+}
