@@ -5,6 +5,7 @@
 
 #include "book/post_index.h"
 #include "dialects/dialect.h"
+#include "dialects/mdbook/hidden_lines.h"
 #include "dialects/tags/tags.h"
 #include "sources/frontmatter.h"
 
@@ -29,6 +30,11 @@ bool detect_mdbook(Site& site, const std::string& display, Diagnostics& diag) {
   return false;
 }
 
+// mdBook's preprocessing: the shared tags (its `{{#include}}`s among them), then the code lines it hides.
+std::string expand_mdbook_tags(const std::string& markdown, const TagContext& context, Diagnostics& diag) {
+  return remove_hidden_lines(expand_tags(markdown, context, diag), hidden_line_prefixes(context.site_variables));
+}
+
 }  // namespace
 
 const Dialect mdbook_dialect = {
@@ -38,7 +44,7 @@ const Dialect mdbook_dialect = {
     .detect = detect_mdbook,
     .order = Dialect::Order::summary,
     .parse_post = parse_post,
-    .expand_tags = expand_tags,
+    .expand_tags = expand_mdbook_tags,
     .post_url = expand_permalink,
 };
 
