@@ -49,18 +49,6 @@ TEST_CASE("mdbook: book.toml's src names the chapters' folder, never one outside
   CHECK(formatted(diag.errors(), "error") == "");
 }
 
-TEST_CASE("mdbook: a GitBook book, SUMMARY.md at the root") {
-  TempDir t;
-  t.write("book.json", "{\"title\": \"GitBook\"}\n");
-  t.write("SUMMARY.md", "# Summary\n\n* [Introduction](README.md)\n\n## Part\n\n* [Chapter](chapter/README.md)\n");
-  Diagnostics diag;
-  Site site = detect_site(t.path, "gitbook", diag);
-  CHECK(site.dialect == &mdbook_dialect);
-  CHECK(site.source_dir == t.path);
-  CHECK(outline(site.summary, t.path) ==
-        Strings{"N Introduction -> README.md", "# Part -> -", "N Chapter -> chapter/README.md"});
-}
-
 TEST_CASE("mdbook: a SUMMARY.md that is not UTF-8 is an error naming it") {
   TempDir t;
   t.write("src/SUMMARY.md", "- [Caf\xE9](cafe.md)\n");
