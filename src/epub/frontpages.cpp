@@ -4,15 +4,11 @@
 #include <pugixml.hpp>
 
 #include "epub/templates.h"
+#include "render/chapter.h"
 #include "render/vertical.h"
 
 namespace mkepub {
 namespace {
-
-void set_language(pugi::xml_node root, const std::string& language) {
-  root.append_attribute("lang") = language.c_str();
-  root.append_attribute("xml:lang") = language.c_str();
-}
 
 // Fills a text slot, or removes the element when there is nothing to say.
 void fill_or_drop(pugi::xml_node root, const char* slot, const std::string& text) {
@@ -35,7 +31,7 @@ std::string render_cover_page(const Book& book) {
   pugi::xml_document doc;
   load_xhtml_template(kCoverPage, doc, book.templates);
   auto root = doc.document_element();
-  set_language(root, book.meta.language);
+  set_page_language(root, book.meta.language, book.meta.language);
   take_slot(root, "title").text().set(book.meta.title.c_str());
   auto img = take_slot(root, "cover");
   img.attribute("src") = book.cover ? book.cover->href.c_str() : "";
@@ -48,7 +44,7 @@ std::string render_title_page(const Book& book) {
   pugi::xml_document doc;
   load_xhtml_template(kTitlePage, doc, book.templates);
   auto root = doc.document_element();
-  set_language(root, book.meta.language);
+  set_page_language(root, book.meta.language, book.meta.language);
   take_slot(root, "title").text().set(book.meta.title.c_str());
   fill_or_drop(root, "book-title", book.meta.title);
   fill_or_drop(root, "subtitle", book.meta.subtitle);

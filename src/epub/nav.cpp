@@ -9,6 +9,7 @@
 
 #include "epub/frontpages.h"
 #include "epub/templates.h"
+#include "render/chapter.h"
 #include "render/vertical.h"
 
 namespace mkepub {
@@ -31,6 +32,10 @@ std::string contents_label(const std::string& language) {
   }
   if (primary == "ja") return "目次";
   if (primary == "ko") return "목차";
+  if (primary == "ar") return "المحتويات";
+  if (primary == "fa") return "فهرست";
+  if (primary == "ur") return "فہرست";
+  if (primary == "he" || primary == "iw") return "תוכן העניינים";
   return "Contents";
 }
 
@@ -132,8 +137,7 @@ std::string render_nav(const Book& book, const std::vector<TocNode>& outline) {
   pugi::xml_document doc;
   load_xhtml_template("nav.xhtml", doc, book.templates);
   auto root = doc.document_element();
-  root.append_attribute("lang") = book.meta.language.c_str();
-  root.append_attribute("xml:lang") = book.meta.language.c_str();
+  set_page_language(root, book.meta.language, book.meta.language);
   auto label = contents_label(book.meta.language);
   take_slot(root, "title").text().set(book.meta.title.c_str());
   take_slot(root, "heading").text().set(label.c_str());

@@ -2,6 +2,8 @@
 // EPUB 2 <guide> (OPF 2.0.1 section 2.6) for older reading systems.
 #include "epub/opf.h"
 
+#include "base/language.h"
+
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -142,7 +144,8 @@ std::string render_opf(const Book& book) {
 
   auto spine = package.append_child("spine");
   spine.append_attribute("toc") = "ncx";
-  if (book.vertical) spine.append_attribute("page-progression-direction") = "rtl";
+  // Vertical Japanese and right-to-left scripts turn pages leftwards.
+  if (book.vertical || is_rtl_language(book.meta.language)) spine.append_attribute("page-progression-direction") = "rtl";
   if (book.cover) spine.append_child("itemref").append_attribute("idref") = "cover";
   spine.append_child("itemref").append_attribute("idref") = "titlepage";
   spine.append_child("itemref").append_attribute("idref") = "nav";

@@ -1,6 +1,8 @@
 // Chapters: one post rendered into an XHTML page (https://www.w3.org/TR/epub-33/#sec-xhtml).
 #include "render/chapter.h"
 
+#include "base/language.h"
+
 #include <pugixml.hpp>
 
 #include <cctype>
@@ -228,14 +230,24 @@ const std::string* find_anchor(const Chapter& ch, const std::string& fragment) {
   return nullptr;
 }
 
+void set_page_language(pugi::xml_node root, const std::string& language, const std::string& book_language) {
+  for (const char* name : {"lang", "xml:lang", "dir"}) root.remove_attribute(name);
+  root.append_attribute("lang") = language.c_str();
+  root.append_attribute("xml:lang") = language.c_str();
+  if (is_rtl_language(language)) root.append_attribute("dir") = "rtl";
+  else if (is_rtl_language(book_language)) root.append_attribute("dir") = "ltr";
+}
+
 std::string finish_chapter(pugi::xml_document& page, const std::string& chapter_language,
                            const std::string& book_language) {
-  auto root = page.document_element();
-  const std::string& lang = chapter_language.empty() ? book_language : chapter_language;
-  root.remove_attribute("lang");
-  root.remove_attribute("xml:lang");
-  root.append_attribute("lang") = lang.c_str();
-  root.append_attribute("xml:lang") = lang.c_str();
+  const std::string& language = chapter_language.empty() ? book_language : chapter_language;
+  set_page_language(page.document_element(), language, book_language);
+  // Code reads left to right in a right-to-left page, isolated from the text around it (HTML's dir attribute).
+  if (is_rtl_language(language))
+    for (auto el : elements_below(page.document_element(), [](pugi::xml_node n) {
+           return is_named(n, "pre") || (is_named(n, "code") && !is_named(n.parent(), "pre"));
+         }))
+      if (!el.attribute("dir")) el.append_attribute("dir") = "ltr";
   return serialize_xhtml(page);
 }
 

@@ -23,7 +23,11 @@ const std::string* find_anchor(const Chapter& ch, const std::string& fragment);
 void park_pages(Chapter& ch);
 std::unique_ptr<pugi::xml_document> unpark_page(Parked& parked);  // and drops `parked`
 
-// Sets a page's language (lang and xml:lang on the root: the chapter's own, else the book's) and writes it out.
+// A page's language on its root: lang and xml:lang, and its direction: dir="rtl" for a right-to-left language, and
+// dir="ltr" for a left-to-right page in a right-to-left book (whose spine turns pages right to left).
+void set_page_language(pugi::xml_node root, const std::string& language, const std::string& book_language);
+
+// Sets a page's language (the chapter's own, else the book's; set_page_language) and writes it out.
 std::string finish_chapter(pugi::xml_document& page, const std::string& chapter_language,
                            const std::string& book_language);
 

@@ -9,7 +9,7 @@ namespace mkepub {
 namespace {
 
 // Bump when RenderedPost or this layout changes: entries of other versions are misses.
-constexpr std::string_view kMagic = "mkepub chapter cache 1\n";
+constexpr std::string_view kMagic = "mkepub chapter cache 2\n";
 constexpr size_t kHashSize = 64;  // hex SHA-256
 
 struct Writer {
@@ -106,6 +106,7 @@ std::string encode_rendered_post(const RenderedPost& post) {
   for (const auto& img : ch.images) w.str(img.src), w.num(img.line), w.num(img.has_alt);
   const ScriptCounts& c = post.counts;
   w.num(c.han), w.num(c.kana), w.num(c.hangul), w.num(c.latin);
+  w.num(c.arabic), w.num(c.persian), w.num(c.urdu), w.num(c.hebrew);
   w.num(static_cast<int64_t>(c.han_chars.size()));
   for (const auto& [ch32, n] : c.han_chars) w.num(ch32), w.num(n);
   w.diagnostics(post.warnings);
@@ -136,6 +137,7 @@ std::optional<RenderedPost> decode_rendered_post(std::string_view bytes) {
   for (auto& img : ch.images) img.src = r.str(), img.line = static_cast<int>(r.num()), img.has_alt = r.num() != 0;
   ScriptCounts& c = post.counts;
   c.han = r.num(), c.kana = r.num(), c.hangul = r.num(), c.latin = r.num();
+  c.arabic = r.num(), c.persian = r.num(), c.urdu = r.num(), c.hebrew = r.num();
   for (size_t n = r.count(); n > 0 && r.ok; --n) {
     auto ch32 = static_cast<char32_t>(r.num());
     c.han_chars[ch32] = r.num();

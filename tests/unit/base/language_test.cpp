@@ -44,6 +44,24 @@ TEST_CASE("detect_language: Korean") {
   CHECK(detect("한국어 文章 한국어 문장입니다") == "ko");
 }
 
+TEST_CASE("detect_language: right-to-left languages, Arabic script told apart by the letters only one uses") {
+  CHECK(detect("هذا مقال عن الكتب الإلكترونية وكيفية تحويل المدونة إلى كتاب.") == "ar");
+  CHECK(detect("این یک مقاله درباره کتاب‌های الکترونیکی است و چگونه وبلاگ را به کتاب تبدیل کنیم.") == "fa");
+  CHECK(detect("یہ ای بکس کے بارے میں ایک مضمون ہے کہ بلاگ کو کتاب میں کیسے بدلا جائے۔") == "ur");
+  CHECK(detect("זהו מאמר על ספרים אלקטרוניים וכיצד להפוך בלוג לספר.") == "he");
+  // Code and product names in Latin letters do not outweigh the text; a few Arabic words in English do not either.
+  CHECK(detect("نستخدم الأمر git commit ثم git push لرفع التغييرات إلى المستودع") == "ar");
+  CHECK(detect("The word كتاب means book in Arabic, and it is one of the first words learners meet.") == "en");
+  // Arabic-Indic digits and punctuation alone are no letters.
+  CHECK(detect("١٢٣ ، ؟ The rest is English text.") == "en");
+}
+
+TEST_CASE("is_rtl_language: by primary language or by script subtag") {
+  for (const char* rtl : {"ar", "ar-EG", "he", "iw", "fa-IR", "ur", "yi", "ps", "ckb", "dv", "ug", "az-Arab", "pa_arab"})
+    CHECK_MESSAGE(is_rtl_language(rtl), rtl);
+  for (const char* ltr : {"en", "zh-CN", "ja", "tr", "az-Latn", "", "arn", "her"}) CHECK_MESSAGE(!is_rtl_language(ltr), ltr);
+}
+
 TEST_CASE("detect_language: English and no letters at all") {
   CHECK(detect("This is an English sentence about e-books.") == "en");
   CHECK(detect("") == "en");
