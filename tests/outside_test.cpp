@@ -85,3 +85,79 @@ TEST_CASE("outside: a site's cover outside the site is not read") {
   CHECK(says(r, "outside/secret.png: error: cannot read the cover image inside the input folders"));
   CHECK_FALSE(fs::exists(tmp / "book.epub"));
 }
+
+namespace {
+
+// The first line of /etc/passwd ("root:x:0:0:..."), the file a hostile book most likes to name.
+std::string passwd_line() {
+  std::string text = fs::exists("/etc/passwd") ? slurp("/etc/passwd") : "";
+  return text.substr(0, text.find('\n'));
+}
+
+void require_no_passwd(const fs::path& epub) {
+  const std::string line = passwd_line();
+  if (line.empty()) return;
+  for (auto& e : unzip_entries(slurp(epub))) CHECK_MESSAGE(e.bytes.find(line) == std::string::npos, e.path, " has /etc/passwd");
+}
+
+std::string climb(int levels) {
+  std::string out;
+  for (int i = 0; i < levels; ++i) out += "../";
+  return out;
+}
+
+size_t chapters_in(const fs::path& epub) {
+  size_t n = 0;
+  for (auto& e : unzip_entries(slurp(epub))) n += e.path.rfind("EPUB/text/", 0) == 0;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("outside: folders symlinked from outside a site are not searched for posts, each with a warning") {
+  TempDir tmp;
+  make_outside(tmp);
+  spit(tmp / "outside/_posts/2020-01-01-secret.md", "---\ntitle: Secret\n---\nOUTSIDE-SECRET-POST\n");
+  // Hexo: a category folder inside source/_posts leading out.
+  spit(tmp / "hexo/_config.yml", "title: Hexo\n");
+  spit(tmp / "hexo/source/_posts/a.md", "---\ntitle: A\n---\nbody\n");
+  fs::create_symlink("../../../outside", tmp / "hexo/source/_posts/category");
+  // Jekyll: _posts itself leading out, a collection inside.
+  spit(tmp / "jekyll/_config.yml", "title: Jekyll\ncollections: [docs]\n");
+  spit(tmp / "jekyll/_docs/d.md", "---\ntitle: D\n---\nbody\n");
+  fs::create_symlink("../outside/_posts", tmp / "jekyll/_posts");
+  // Hexo: source_dir names a folder that is a symlink leading out.
+  spit(tmp / "renamed/_config.yml", "title: Renamed\nsource_dir: linked\n");
+  spit(tmp / "renamed/source/_posts/a.md", "---\ntitle: A\n---\nbody\n");
+  fs::create_symlink("../outside", tmp / "renamed/linked");
+  // A folder of posts with a subfolder leading out.
+  spit(tmp / "plain/p.md", "---\ntitle: P\n---\nbody\n");
+  fs::create_symlink("../outside", tmp / "plain/sub");
+
+  auto hexo = run_mkepub(quote(tmp / "hexo") + " -o " + quote(tmp / "hexo.epub"));
+  INFO(hexo.output);
+  CHECK(hexo.code == 0);
+  CHECK(says(hexo, "hexo/source/_posts/category: warning: links to a folder outside the input folder; not read"));
+  require_valid(tmp / "hexo.epub");
+  require_nothing_outside(tmp / "hexo.epub");
+
+  auto jekyll = run_mkepub(quote(tmp / "jekyll") + " -o " + quote(tmp / "jekyll.epub"));
+  INFO(jekyll.output);
+  CHECK(jekyll.code == 0);
+  CHECK(says(jekyll, "jekyll/_posts: warning: links to a folder outside the input folder; not read"));
+  require_valid(tmp / "jekyll.epub");
+  require_nothing_outside(tmp / "jekyll.epub");
+
+  auto renamed = run_mkepub(quote(tmp / "renamed") + " -o " + quote(tmp / "renamed.epub"));
+  INFO(renamed.output);
+  CHECK(renamed.code == 1);  // its only posts folder leads out: nothing to build
+  CHECK(says(renamed, "renamed/linked/_posts: warning: links to a folder outside the input folder; not read"));
+  CHECK_FALSE(fs::exists(tmp / "renamed.epub"));
+
+  auto plain = run_mkepub(quote(tmp / "plain") + " -o " + quote(tmp / "plain.epub"));
+  INFO(plain.output);
+  CHECK(plain.code == 0);
+  CHECK(says(plain, "plain/sub: warning: links to a folder outside the input folder; not read"));
+  require_valid(tmp / "plain.epub");
+  require_nothing_outside(tmp / "plain.epub");
+}

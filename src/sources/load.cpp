@@ -238,13 +238,28 @@ std::string decode_text(std::string bytes, const std::string& display) {
 
 namespace {
 
+// Whether `path`, symlinks followed, leads outside `root` (canonical).
+bool leads_outside(const fs::path& root, const fs::path& path) {
+  std::error_code ec;
+  return !is_within({root}, fs::weakly_canonical(path, ec));
+}
+
 // Post files under `folder`, recursively, sorted. Hidden folders, node_modules and folders starting with `_`
 // are skipped: site generators keep partials, layouts, drafts and output there (Hugo's _common, Jekyll's
-// _includes and _site), not pages; their posts folders (_posts) are found by detect_site.
-std::vector<fs::path> find_posts(const fs::path& folder, Diagnostics& diag) {
+// _includes and _site), not pages; their posts folders (_posts) are found by detect_site. Nothing outside `root`
+// (the input folder, canonical) is read: a posts folder, a post or a subfolder that is a symlink leading out is
+// left out with a warning (symlinked subfolders are not followed in any case).
+std::vector<fs::path> find_posts(const fs::path& folder, const fs::path& root, Diagnostics& diag) {
+  auto outside = [&](const fs::path& p, const char* what) {
+    diag.warn({p.generic_string(), 0, 0, std::string("links to a ") + what + " outside the input folder; not read",
+               "outside the input folders"});
+  };
+  if (leads_outside(root, folder)) {
+    outside(folder, "folder");
+    return {};
+  }
   std::vector<fs::path> files;
   std::error_code ec;
-  const std::vector<fs::path> inside = {fs::weakly_canonical(folder, ec)};
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     auto name = it->path().filename().string();
@@ -253,14 +268,13 @@ std::vector<fs::path> find_posts(const fs::path& folder, Diagnostics& diag) {
       if (is_dir) it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file(ec) || !is_post_name(it->path())) continue;
+    bool is_post = !is_dir && it->is_regular_file(ec) && is_post_name(it->path());
     std::error_code link_ec;
-    if (it->is_symlink(link_ec) && !is_within(inside, fs::weakly_canonical(it->path(), link_ec))) {
-      diag.warn({it->path().generic_string(), 0, 0, "links to a file outside the input folder; not read",
-                 "outside the input folders"});
+    if ((is_dir || is_post) && it->is_symlink(link_ec) && leads_outside(root, it->path())) {
+      outside(it->path(), is_dir ? "folder" : "file");
       continue;
     }
-    files.push_back(it->path());
+    if (is_post) files.push_back(it->path());
   }
   if (ec) diag.error({folder.generic_string(), 0, 0, "cannot read folder: " + ec.message()});
   std::sort(files.begin(), files.end());
@@ -294,7 +308,7 @@ void load_book(const Site& site, const fs::path& input, const fs::path& root, Ad
     }
   }
   size_t unlisted = 0;
-  for (const auto& f : find_posts(input, diag))
+  for (const auto& f : find_posts(input, root, diag))
     if (f.extension() != ".txt" && f.filename() != "SUMMARY.md" && !listed.count(fs::weakly_canonical(f).string()))
       ++unlisted;
   if (unlisted)
@@ -382,7 +396,8 @@ Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagno
     } else {
       std::vector<std::pair<fs::path, std::string>> files;
       for (const auto& dir : site.post_dirs)
-        for (const auto& f : find_posts(dir, diag)) files.emplace_back(f, display_name(input, f.lexically_relative(input)));
+        for (const auto& f : find_posts(dir, root, diag))
+          files.emplace_back(f, display_name(input, f.lexically_relative(input)));
       add_file.expect(files);
       for (auto& [f, display] : files) add_file(f, display, root, false);
     }
