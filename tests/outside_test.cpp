@@ -114,6 +114,73 @@ size_t chapters_in(const fs::path& epub) {
 
 }  // namespace
 
+TEST_CASE("outside: a SUMMARY.md entry climbing out with .. is not read, with a warning at its line") {
+  TempDir tmp;
+  make_outside(tmp);
+  spit(tmp / "book/src/SUMMARY.md", "# Summary\n\n"
+                                    "- [One](one.md)\n"                                  // line 3
+                                    "- [Secret](../../outside/secret.md)\n"              // 4
+                                    "  - [Passwd](" + climb(30) + "etc/passwd)\n"        // 5
+                                    "[Suffix](<../../outside/secret.txt>)\n");           // 6
+  spit(tmp / "book/src/one.md", "# One\n\nbody\n");
+  auto r = run_mkepub(quote(tmp / "book") + " -o " + quote(tmp / "book.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(says(r, "book/src/SUMMARY.md:4:3: warning: chapter `../../outside/secret.md` leads outside the input "
+                "folder; not read"));
+  CHECK(says(r, "book/src/SUMMARY.md:5:5: warning: chapter `" + climb(30) + "etc/passwd` leads outside the input "
+                "folder; not read"));
+  CHECK(says(r, "book/src/SUMMARY.md:6:1: warning: chapter `../../outside/secret.txt` leads outside the input "
+                "folder; not read"));
+  require_valid(tmp / "book.epub");
+  require_nothing_outside(tmp / "book.epub");
+  require_no_passwd(tmp / "book.epub");
+  CHECK(chapters_in(tmp / "book.epub") == 1);
+}
+
+TEST_CASE("outside: a SUMMARY.md entry with an absolute path is a path in the book's folder, never outside it") {
+  TempDir tmp;
+  make_outside(tmp);
+  spit(tmp / "book/SUMMARY.md", "# Summary\n\n"
+                                "- [One](one.md)\n"                                            // line 3
+                                "- [Passwd](/etc/passwd)\n"                                    // 4
+                                "- [Up](/" + climb(30) + "etc/passwd)\n"                       // 5
+                                "- [Encoded](%2F..%2F..%2F..%2Foutside%2Fsecret.md)\n"         // 6
+                                "- [Twice](//" + (tmp / "outside/secret.md").string() + ")\n"  // 7
+                                "- [Inside](/two.md)\n");                                      // 8
+  spit(tmp / "book/one.md", "# One\n\nbody\n");
+  spit(tmp / "book/two.md", "# Two\n\nbody\n");
+  auto r = run_mkepub(quote(tmp / "book") + " -o " + quote(tmp / "book.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(says(r, "book/SUMMARY.md:4:3: warning: chapter `/etc/passwd` not found (looked for " +
+                (tmp / "book/etc/passwd").string() + "); left out"));
+  CHECK(says(r, "book/SUMMARY.md:5:3: warning: chapter `/" + climb(30) + "etc/passwd` leads outside the input "
+                "folder; not read"));
+  CHECK(says(r, "book/SUMMARY.md:6:3: warning: chapter `%2F..%2F..%2F..%2Foutside%2Fsecret.md` leads outside the "
+                "input folder; not read"));
+  CHECK(says(r, "book/SUMMARY.md:7:3: warning: chapter `//" + (tmp / "outside/secret.md").string() +
+                "` not found"));
+  require_valid(tmp / "book.epub");
+  require_nothing_outside(tmp / "book.epub");
+  require_no_passwd(tmp / "book.epub");
+  CHECK(chapters_in(tmp / "book.epub") == 2);
+}
+
+TEST_CASE("outside: a SUMMARY chapter symlinked from outside the book is not read") {
+  TempDir tmp;
+  make_outside(tmp);
+  spit(tmp / "book/SUMMARY.md", "- [One](one.md)\n- [Evil](evil.md)\n");
+  spit(tmp / "book/one.md", "# One\n\nbody\n");
+  fs::create_symlink("../outside/secret.md", tmp / "book/evil.md");
+  auto r = run_mkepub(quote(tmp / "book") + " -o " + quote(tmp / "book.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(says(r, "book/SUMMARY.md:2:3: warning: chapter `evil.md` leads outside the input folder; not read"));
+  require_valid(tmp / "book.epub");
+  require_nothing_outside(tmp / "book.epub");
+}
+
 TEST_CASE("outside: folders symlinked from outside a site are not searched for posts, each with a warning") {
   TempDir tmp;
   make_outside(tmp);

@@ -18,6 +18,8 @@ struct SummaryEntry {
   std::string title;
   int depth = 0;
   enum class Kind { prefix, numbered, suffix, part } kind = Kind::numbered;
+  std::string target;        // the link as written ("../intro.md"), for messages
+  int line = 0, column = 0;  // where that link is in SUMMARY.md; 0 for entries without one
 };
 
 // A site's _config.yml: the keys mkepub uses, and every scalar flattened for `{{ site.x }}` ("a.b" for nesting).

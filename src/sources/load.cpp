@@ -281,8 +281,10 @@ std::vector<fs::path> find_posts(const fs::path& folder, const fs::path& root, D
   return files;
 }
 
-// The chapters a SUMMARY.md lists, in its order; the folder's other Markdown files are left out with a note.
+// The chapters a SUMMARY.md lists, in its order, each inside the input folder (`root`, canonical); the folder's
+// other Markdown files are left out with a note. Messages about an entry point at its line in SUMMARY.md.
 void load_book(const Site& site, const fs::path& input, const fs::path& root, Adder& add, Diagnostics& diag) {
+  const std::string summary = display_name(input, (site.source_dir / "SUMMARY.md").lexically_relative(input));
   std::string part;
   std::set<std::string> listed;
   for (const auto& entry : site.summary) {
@@ -291,11 +293,19 @@ void load_book(const Site& site, const fs::path& input, const fs::path& root, Ad
       continue;
     }
     if (entry.file.empty()) continue;  // a draft chapter: `[Title]()`
-    auto display = display_name(input, entry.file.lexically_relative(input));
-    if (!listed.insert(fs::weakly_canonical(entry.file).string()).second) continue;
+    auto warn = [&](const std::string& what, const char* kind) {
+      diag.warn({summary, entry.line, entry.column, "chapter `" + entry.target + "` " + what, kind});
+    };
     std::error_code ec;
-    if (!fs::is_regular_file(entry.file, ec)) {
-      diag.warn({display, 0, 0, "listed in SUMMARY.md but missing; left out", "missing chapter"});
+    auto file = fs::weakly_canonical(entry.file, ec);
+    if (ec || !is_within({root}, file)) {
+      warn("leads outside the input folder; not read", "outside the input folders");
+      continue;
+    }
+    auto display = display_name(input, entry.file.lexically_relative(input));
+    if (!listed.insert(file.string()).second) continue;
+    if (!fs::is_regular_file(file, ec)) {
+      warn("not found (looked for " + display + "); left out", "missing chapter");
       continue;
     }
     size_t before = add.out.size();

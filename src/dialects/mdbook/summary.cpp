@@ -93,6 +93,7 @@ std::string plain_title(std::string_view s) {
 
 struct Link {
   std::string text, target;
+  size_t at = 0;  // where its `[` is in the text searched
 };
 
 // Index after the bracket that closes the `[` at s[i], skipping code spans and escapes; npos when unclosed.
@@ -147,7 +148,7 @@ std::vector<Link> links_of(std::string_view s) {
       size_t after = close;
       auto target = destination(s, after);
       if (target && (i == 0 || s[i - 1] != '!'))
-        out.push_back({std::string(s.substr(i + 1, close - i - 2)), *target});
+        out.push_back({std::string(s.substr(i + 1, close - i - 2)), *target, i});
       i = target ? after : close;
     } else {
       ++i;
@@ -182,6 +183,14 @@ fs::path chapter_file(std::string target, const fs::path& dir) {
   while (!path.empty() && path.front() == '/') path.erase(0, 1);  // site-root paths are the book's root
   if (path.empty()) return {};
   return (dir / path).lexically_normal();
+}
+
+// The 1-based column of byte `offset` in `line`, counted in characters as editors do.
+int column_of(std::string_view line, size_t offset) {
+  int column = 1;
+  for (size_t i = 0; i < offset && i < line.size(); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+  return column;
 }
 
 // Columns of leading whitespace, tabs to the next multiple of 4.
@@ -256,11 +265,19 @@ std::vector<SummaryEntry> parse_summary(const std::string& markdown, const fs::p
   std::vector<size_t> indents;  // of the open list levels: the depth of an item is its index here
   bool seen_content = false, seen_list = false;
   const std::string text = without_comments(markdown);
+  int line_number = 0;
   for (size_t pos = 0; pos < text.size();) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string::npos) eol = text.size();
     std::string_view line(text.data() + pos, eol - pos);
     pos = eol + 1;
+    ++line_number;
+    // A chapter entry, with where its link is written (`within` is the part of the line `link` was found in).
+    auto chapter = [&](const Link& link, std::string_view within, int depth, Kind kind) {
+      SummaryEntry e{chapter_file(link.target, dir), plain_title(link.text), depth, kind, link.target, line_number};
+      e.column = column_of(line, static_cast<size_t>(within.data() - line.data()) + link.at);
+      return e;
+    };
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     size_t start = 0;
     size_t indent = indent_of(line, start);
@@ -279,7 +296,7 @@ std::vector<SummaryEntry> parse_summary(const std::string& markdown, const fs::p
       int depth = static_cast<int>(indents.size()) - 1;
       seen_list = true;
       auto links = links_of(*item);
-      if (!links.empty()) entries.push_back({chapter_file(links[0].target, dir), plain_title(links[0].text), depth});
+      if (!links.empty()) entries.push_back(chapter(links[0], *item, depth, Kind::numbered));
       else if (auto t = plain_title(*item); !t.empty()) entries.push_back({{}, t, depth});  // a title without link
       continue;
     }
@@ -288,7 +305,7 @@ std::vector<SummaryEntry> parse_summary(const std::string& markdown, const fs::p
     if (links.empty()) continue;
     indents.clear();
     for (const auto& link : links)
-      entries.push_back({chapter_file(link.target, dir), plain_title(link.text), 0, seen_list ? Kind::suffix : Kind::prefix});
+      entries.push_back(chapter(link, line, 0, seen_list ? Kind::suffix : Kind::prefix));
   }
   return entries;
 }

@@ -65,6 +65,21 @@ TEST_CASE("summary: files are absolute, normalised paths under the SUMMARY's fol
   CHECK(entries[0].kind == SummaryEntry::Kind::numbered);
 }
 
+TEST_CASE("summary: each chapter keeps its link as written and where it is, for messages") {
+  auto entries = parse_summary(
+      "# Summary\n\n<!-- a\ncomment -->\n[Intro](intro.md)\n\n"
+      "- [Up](../../etc/passwd)\n\t- [«Ü»](<über.md>) [Second](second.md)\n"
+      "[A](a.md) and [B](/b.md)\n",
+      "/books/demo/src");
+  Strings got;
+  for (const auto& e : entries)
+    got.push_back(e.target + " " + std::to_string(e.line) + ":" + std::to_string(e.column) + " " +
+                  e.file.generic_string());
+  CHECK(got == Strings{"intro.md 5:1 /books/demo/src/intro.md", "../../etc/passwd 7:3 /books/etc/passwd",
+                       "über.md 8:4 /books/demo/src/über.md", "a.md 9:1 /books/demo/src/a.md",
+                       "/b.md 9:15 /books/demo/src/b.md"});
+}
+
 TEST_CASE("summary: link targets percent-encoded, in angle brackets, with fragments, titles or schemes") {
   CHECK(outline("- [Spaces](my%20chapter.md)\n"
                 "- [Angle](<other chapter.md>)\n"
