@@ -228,3 +228,41 @@ TEST_CASE("outside: folders symlinked from outside a site are not searched for p
   require_valid(tmp / "plain.epub");
   require_nothing_outside(tmp / "plain.epub");
 }
+
+TEST_CASE("outside: a site's _config.yml, book.toml or SUMMARY.md symlinked from outside is not read") {
+  TempDir tmp;
+  make_outside(tmp);
+  spit(tmp / "outside/creds.yml", "title: OUTSIDE-SECRET-TXT\ntoken: OUTSIDE-SECRET-TXT\n");
+  spit(tmp / "outside/SUMMARY.md", "# Summary\n\n- [One](one.md)\n\n# OUTSIDE-SECRET-TXT\n\n- [Two](two.md)\n");
+  spit(tmp / "jekyll/_posts/2020-01-01-a.md", "---\ntitle: A\n---\ntoken {{ site.token }}\n");
+  fs::create_symlink("../outside/creds.yml", tmp / "jekyll/_config.yml");
+  // A book's SUMMARY.md leading out is no SUMMARY: the folder is read as a folder of posts.
+  spit(tmp / "book/one.md", "# One\n\nbody\n");
+  spit(tmp / "book/two.md", "# Two\n\nbody\n");
+  fs::create_symlink("../outside/SUMMARY.md", tmp / "book/SUMMARY.md");
+
+  auto jekyll = run_mkepub(quote(tmp / "jekyll") + " -o " + quote(tmp / "jekyll.epub"));
+  INFO(jekyll.output);
+  CHECK(jekyll.code == 0);
+  CHECK(says(jekyll, "jekyll/_config.yml: warning: links to a file outside the input folder; not read"));
+  require_valid(tmp / "jekyll.epub");
+  require_nothing_outside(tmp / "jekyll.epub");
+
+  auto book = run_mkepub(quote(tmp / "book") + " -o " + quote(tmp / "book.epub"));
+  INFO(book.output);
+  CHECK(book.code == 0);
+  CHECK(says(book, "book/SUMMARY.md: warning: links to a file outside the input folder; not read"));
+  require_valid(tmp / "book.epub");
+  require_nothing_outside(tmp / "book.epub");
+
+  spit(tmp / "outside/book.toml", "[book]\ntitle = \"OUTSIDE-SECRET-TXT\"\n");
+  spit(tmp / "mdbook/src/SUMMARY.md", "- [One](one.md)\n");
+  spit(tmp / "mdbook/src/one.md", "# One\n\nbody\n");
+  fs::create_symlink("../outside/book.toml", tmp / "mdbook/book.toml");
+  auto mdbook = run_mkepub(quote(tmp / "mdbook") + " -o " + quote(tmp / "mdbook.epub"));
+  INFO(mdbook.output);
+  CHECK(mdbook.code == 0);
+  CHECK(says(mdbook, "mdbook/book.toml: warning: links to a file outside the input folder; not read"));
+  require_valid(tmp / "mdbook.epub");
+  require_nothing_outside(tmp / "mdbook.epub");
+}

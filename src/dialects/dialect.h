@@ -59,8 +59,12 @@ bool is_dir(const fs::path& p);
 bool is_file(const fs::path& p);
 // `display` (the folder as the user wrote it) joined with a path inside it, for messages.
 std::string display_of(const std::string& display, const fs::path& relative);
-// A file's text (UTF-8, LF); a problem reading or decoding it is an error in `diag`, and nothing is returned.
-std::optional<std::string> read_site_file(const fs::path& file, const std::string& display, Diagnostics& diag);
+// Whether `file`, symlinks followed, is inside the site's folder `root`.
+bool is_inside_site(const fs::path& root, const fs::path& file);
+// A file's text (UTF-8, LF); a problem reading or decoding it is an error in `diag`, and nothing is returned. Only
+// a file inside the site's folder `root` is read: one symlinked from elsewhere gives a warning, and nothing.
+std::optional<std::string> read_site_file(const fs::path& file, const fs::path& root, const std::string& display,
+                                          Diagnostics& diag);
 // A folder named by the configuration, kept inside the site: an absolute or `..` path gives `fallback`.
 fs::path inside(const fs::path& root, const std::string& relative, const std::string& fallback);
 // A config value by its dotted key ("book.src"), or "".

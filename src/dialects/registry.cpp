@@ -26,7 +26,7 @@ Site detect_site(const fs::path& folder, const std::string& display, Diagnostics
       auto [config, first] = read.try_emplace(dialect->config_file);
       if (first) {
         auto display_config = display_of(display, dialect->config_file);
-        if (auto text = read_site_file(folder / dialect->config_file, display_config, diag))
+        if (auto text = read_site_file(folder / dialect->config_file, folder, display_config, diag))
           config->second = dialect->read_config(*text, display_config, diag);
       }
       site.config = config->second;
@@ -57,7 +57,19 @@ std::string display_of(const std::string& display, const fs::path& relative) {
   return base + relative.generic_string();
 }
 
-std::optional<std::string> read_site_file(const fs::path& file, const std::string& display, Diagnostics& diag) {
+bool is_inside_site(const fs::path& root, const fs::path& file) {
+  std::error_code ec;
+  return is_within({fs::weakly_canonical(root, ec)}, fs::weakly_canonical(file, ec));
+}
+
+// A site's own files (_config.yml, book.toml, SUMMARY.md) reach the book through `{{ site.x }}`, titles and part
+// names: one symlinked to a file elsewhere (a token store, say) is not read.
+std::optional<std::string> read_site_file(const fs::path& file, const fs::path& root, const std::string& display,
+                                          Diagnostics& diag) {
+  if (!is_inside_site(root, file)) {
+    diag.warn({display, 0, 0, "links to a file outside the input folder; not read", "outside the input folders"});
+    return std::nullopt;
+  }
   auto bytes = read_input(file);
   if (!bytes) {
     diag.error({display, 0, 0, "cannot read file", ""});

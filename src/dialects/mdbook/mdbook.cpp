@@ -19,9 +19,10 @@ bool detect_mdbook(Site& site, const std::string& display, Diagnostics& diag) {
   dirs.push_back(site.root);
   dirs.push_back(site.root / "src");
   for (const auto& dir : dirs) {
-    if (!is_file(dir / "SUMMARY.md")) continue;
+    // One symlinked from outside is no SUMMARY: the folder's posts are searched, which warns of it.
+    if (!is_file(dir / "SUMMARY.md") || !is_inside_site(site.root, dir / "SUMMARY.md")) continue;
     auto relative = (dir / "SUMMARY.md").lexically_relative(site.root);
-    auto text = read_site_file(dir / "SUMMARY.md", display_of(display, relative), diag);
+    auto text = read_site_file(dir / "SUMMARY.md", site.root, display_of(display, relative), diag);
     site.source_dir = dir;
     site.post_dirs.clear();  // the chapters are the summary's, in its order; nothing is searched
     if (text) site.summary = parse_summary(*text, dir);
