@@ -266,3 +266,71 @@ TEST_CASE("outside: a site's _config.yml, book.toml or SUMMARY.md symlinked from
   require_valid(tmp / "mdbook.epub");
   require_nothing_outside(tmp / "mdbook.epub");
 }
+
+TEST_CASE("outside: a book config's globs stay in its folder, while its explicit sources folders may be anywhere") {
+  TempDir tmp;
+  make_outside(tmp);
+  spit(tmp / "outside/b.md", "---\ntitle: B\n---\nOUTSIDE-SECRET-POST\n");
+  spit(tmp / "elsewhere/e.md", "---\ntitle: Elsewhere\n---\nELSEWHERE-POST\n");
+  spit(tmp / "cfg/posts/a.md", "---\ntitle: A\n---\nbody\n");
+  spit(tmp / "cfg/posts/deep/b.md", "---\ntitle: B\n---\nbody\n");
+  fs::create_symlink("../../outside/secret.md", tmp / "cfg/posts/evil.md");
+  fs::create_symlink("../outside", tmp / "cfg/linked");
+  fs::create_symlink("../../outside", tmp / "cfg/posts/sub");
+  spit(tmp / "cfg/mkepub.yaml", "title: Config\n"
+                                "sources:\n"
+                                "  - 'posts/*.md'\n"                 // line 3: evil.md leads out
+                                "  - ../elsewhere\n"                 // 4: explicit, anywhere
+                                "  - '../outside/*.md'\n"            // 5: climbs out
+                                "  - 'linked/*'\n"                   // 6: through a symlinked folder
+                                "  - 'posts/**/b.md'\n"              // 7: ** does not follow symlinked folders
+                                "  - '" + climb(30) + "etc/*'\n");  // 8
+  auto r = run_mkepub(quote(tmp / "cfg") + " --verbose -o " + quote(tmp / "book.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  const std::string config = (tmp / "cfg/mkepub.yaml").string();
+  CHECK(says(r, config + ":3:5: warning: `sources`: `posts/*.md` matches `" + (tmp / "cfg/posts/evil.md").string() +
+                "`, which leads outside the book config's folder; not read"));
+  CHECK(says(r, config + ":5:5: warning: `sources`: `../outside/*.md` leads outside the book config's folder; "
+                "not read"));
+  CHECK(says(r, config + ":6:5: warning: `sources`: `linked/*` leads outside the book config's folder; not read"));
+  CHECK(says(r, config + ":8:5: warning: `sources`: `" + climb(30) + "etc/*` leads outside the book config's "
+                "folder; not read"));
+  CHECK_FALSE(says(r, "posts/sub"));
+  require_valid(tmp / "book.epub");
+  require_nothing_outside(tmp / "book.epub");
+  require_no_passwd(tmp / "book.epub");
+  bool elsewhere = false;
+  for (auto& e : unzip_entries(slurp(tmp / "book.epub"))) elsewhere = elsewhere || says({0, e.bytes}, "ELSEWHERE-POST");
+  CHECK(elsewhere);
+  CHECK(chapters_in(tmp / "book.epub") == 3);
+}
+
+TEST_CASE("outside: includes leading out of the input roots are not read, whatever the tag") {
+  TempDir tmp;
+  make_outside(tmp);
+  spit(tmp / "outside/notes.md", "---\ntitle: Notes\n---\nnotes\n");
+  spit(tmp / "cfg/posts/part.md", "{{#include ../../outside/./secret.txt}}\n");
+  fs::create_symlink("../../outside/secret.txt", tmp / "cfg/posts/inlink.txt");
+  // Each include names the file its own way: a post warns once per path.
+  spit(tmp / "cfg/posts/a.md", "---\ntitle: A\n---\n"
+                               "{{#include ../../outside/secret.txt}}\n\n"            // line 4
+                               "{% include ../posts/../../outside/secret.txt %}\n\n"  // 6
+                               "{{< include \"/../../outside/secret.txt\" >}}\n\n"    // 8
+                               "{{#include inlink.txt}}\n\n"                          // 10
+                               "{% include_code ../..//outside/secret.txt %}\n\n"     // 12
+                               "```\n{{#include ../../outside//secret.txt}}\n```\n\n"
+                               "{{#include part.md}}\n");                             // 18
+  // A glob that reaches out would make its folder an input root, and every include under it readable.
+  spit(tmp / "cfg/mkepub.yaml", "title: Config\nsources: ['posts/a.md', '../outside/*.md']\n");
+  auto r = run_mkepub(quote(tmp / "cfg") + " --verbose -o " + quote(tmp / "book.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  for (int line : {4, 6, 8, 10, 18})
+    CHECK_MESSAGE(says(r, "cfg/posts/a.md:" + std::to_string(line) + ": warning: include `"), line);
+  CHECK(says(r, "cfg/posts/a.md:12: warning: include_code `../..//outside/secret.txt` not found"));
+  CHECK(says(r, "warning: listing `../../outside//secret.txt` not found"));
+  require_valid(tmp / "book.epub");
+  require_nothing_outside(tmp / "book.epub");
+  CHECK(chapters_in(tmp / "book.epub") == 1);
+}

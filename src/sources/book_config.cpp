@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "sources/book_config.h"
+#include "sources/load.h"
 #include "sources/yaml_bounds.h"
 #include "sources/yaml_fields.h"
 
@@ -15,7 +16,11 @@ namespace {
 class Reader {
  public:
   Reader(const fs::path& config_file, const std::set<std::string>& given, Diagnostics& diag)
-      : yaml(config_file.string(), diag, {.strict = true}), dir_(config_file.parent_path()), given_(given) {
+      : yaml(config_file.string(), diag, {.strict = true}),
+        display_(config_file.string()),
+        dir_(config_file.parent_path()),
+        given_(given),
+        diag_(diag) {
     if (dir_.empty()) dir_ = ".";
   }
 
@@ -23,6 +28,11 @@ class Reader {
 
   void error(const YAML::Mark& m, const std::string& message) { yaml.error(m, message); }
   int errors() const { return yaml.errors(); }
+  void outside(const YAML::Mark& m, const std::string& message) {
+    auto [line, column] = yaml.position(m);
+    diag_.warn({display_, line, column, message + " leads outside the book config's folder; not read",
+                "outside the input folders"});
+  }
   bool given(const std::string& flag) const { return given_.count(flag) > 0; }
   fs::path path(const std::string& rel) const { return (dir_ / rel).lexically_normal(); }
 
@@ -64,7 +74,9 @@ class Reader {
     out = *s;
   }
 
-  // Folders, files and globs; each must name something.
+  // Folders, files and globs; each must name something. Folders and files named outright may be anywhere: they
+  // are the book's inputs, as on the command line. What a glob matches must resolve, symlinks followed, inside
+  // the config's folder or one of those folders (the input roots); anything else is left out with a warning.
   void sources(const YAML::Node& v, std::vector<fs::path>& out) {
     if (!texts(v, "sources")) return;
     std::vector<fs::path> found;
@@ -73,12 +85,15 @@ class Reader {
       for (const auto& item : v) items.push_back(item);
     else
       items.push_back(v);
+    auto is_glob = [](const std::string& s) { return s.find_first_of("*?") != std::string::npos; };
+    std::vector<fs::path> roots = {canonical(dir_)};
+    for (const auto& item : items)
+      if (std::error_code ec; !is_glob(item.Scalar()) && fs::is_directory(path(item.Scalar()), ec))
+        roots.push_back(canonical(path(item.Scalar())));
     for (const auto& item : items) {
       const std::string& s = item.Scalar();
-      if (s.find_first_of("*?") != std::string::npos) {
-        auto matches = expand_glob(dir_, s);
-        if (matches.empty()) error(item.Mark(), "`sources`: `" + s + "` matches nothing");
-        for (auto& m : matches) found.push_back(m.lexically_normal());
+      if (is_glob(s)) {
+        glob(item, roots, found);
       } else if (std::error_code ec; fs::exists(path(s), ec)) {
         found.push_back(path(s));
       } else {
@@ -86,6 +101,29 @@ class Reader {
       }
     }
     out = found;
+  }
+
+  // The files and folders glob `item` matches inside `roots`. Its folder (the part before the first wildcard)
+  // is not even listed when it is outside them.
+  void glob(const YAML::Node& item, const std::vector<fs::path>& roots, std::vector<fs::path>& found) {
+    const std::string& s = item.Scalar();
+    fs::path base;
+    for (const auto& part : fs::path(s).parent_path()) {
+      if (part.string().find_first_of("*?") != std::string::npos) break;
+      base /= part;
+    }
+    if (!is_within(roots, canonical(path(base.string())))) return outside(item.Mark(), "`sources`: `" + s + "`");
+    auto matches = expand_glob(dir_, s);
+    if (matches.empty()) error(item.Mark(), "`sources`: `" + s + "` matches nothing");
+    for (auto& m : matches) {
+      if (is_within(roots, canonical(m))) found.push_back(m.lexically_normal());
+      else outside(item.Mark(), "`sources`: `" + s + "` matches `" + m.lexically_normal().string() + "`, which");
+    }
+  }
+
+  static fs::path canonical(const fs::path& p) {
+    std::error_code ec;
+    return fs::weakly_canonical(fs::absolute(p, ec), ec);
   }
 
   // A font that names a file (an existing one, or one written like a file) is relative to the config.
@@ -105,8 +143,10 @@ class Reader {
                const std::string& more = "");
 
  private:
+  std::string display_;
   fs::path dir_;
   const std::set<std::string>& given_;
+  Diagnostics& diag_;  // for warnings, which `yaml`, strict, does not give
 };
 
 std::string join(const std::vector<std::string>& items) {
@@ -287,8 +327,8 @@ void glob_walk(const fs::path& base, const std::vector<std::string>& parts, size
   for (const auto& entry : fs::directory_iterator(base, ec)) {
     std::string name = entry.path().filename().string();
     if (name[0] == '.' && part[0] != '.') continue;
-    if (part == "**") {
-      if (entry.is_directory(ec)) glob_walk(entry.path(), parts, i, out);
+    if (part == "**") {  // not into symlinked folders, as bash's globstar: a link to `..` would loop
+      if (entry.is_directory(ec) && !entry.is_symlink(ec)) glob_walk(entry.path(), parts, i, out);
     } else if (match_name(part, name)) {
       glob_walk(entry.path(), parts, i + 1, out);
     }

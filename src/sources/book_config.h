@@ -15,9 +15,12 @@ namespace mkepub {
 // output, fonts that are files) are relative to the config file's folder. `cli` is what the command line
 // said and `cli_given` the long names of the options the user actually gave ("title", "author", "output",
 // "language", "toc-depth", "sort", "cover", "templates", "font", "mono-font", "vertical", ...): those win
-// over the config. Errors (invalid YAML, unknown keys, wrong types, dates that are not dates, a glob that
-// matches nothing) are reported with the config's path, line and column; an unknown key's message lists the
-// valid keys, e.g. `mkepub.yaml:3:1: error: unknown key `titel`; valid keys: authors, cover, ...`.
+// over the config. `sources` names folders and files anywhere (they are the book's inputs), but what a glob
+// matches must resolve inside the config's folder or one of those folders: a match leading out (through `..`
+// or a symlink) is left out with a warning at the glob. Errors (invalid YAML, unknown keys, wrong types, dates
+// that are not dates, a glob that matches nothing) are reported with the config's path, line and column; an
+// unknown key's message lists the valid keys, e.g. `mkepub.yaml:3:1: error: unknown key `titel`; valid keys:
+// authors, cover, ...`.
 // Returns no books when it reported an error.
 //
 // With `books:`, an entry's `output` is its file; when -o is given it names the folder, and the entry's file
@@ -26,7 +29,8 @@ std::vector<Options> read_book_config(const std::string& yaml, const fs::path& c
                                       const std::set<std::string>& cli_given, Diagnostics& diag);
 
 // The files and folders a glob such as `posts/2019-*.md` or `posts/**/*.md` names under `base`, sorted:
-// `*` and `?` within one name (not matching a leading dot), `**` any number of folders.
+// `*` and `?` within one name (not matching a leading dot), `**` any number of folders (not through symlinked
+// ones, which could loop).
 std::vector<fs::path> expand_glob(const fs::path& base, const std::string& pattern);
 
 }  // namespace mkepub

@@ -276,6 +276,53 @@ TEST_CASE("config: sources are globs, sorted, with ** for any depth") {
                                file.string() + ":4:5: error: `sources`: `missing.md` does not exist\n");
 }
 
+TEST_CASE("config: globs stay inside the config's folder and its explicit sources folders, with warnings") {
+  ConfigDir d;
+  const fs::path outside = d.path.parent_path() / (d.path.filename().string() + "-outside");
+  fs::create_directories(outside / "deep");
+  std::ofstream(outside / "secret.md") << "# x\n";
+  std::ofstream(outside / "deep/2019-z.md") << "# x\n";
+  fs::create_symlink(outside / "secret.md", d.path / "posts/2019-evil.md");
+  fs::create_symlink(outside, d.path / "linked");
+  fs::create_symlink(outside, d.path / "posts/deep/out");
+  auto file = d.path / "mkepub.yaml";
+  const std::string out = "../" + outside.filename().string();
+  Diagnostics diag;
+  auto books = read_book_config("sources:\n  - posts/2019-*.md\n  - " + out + "/*.md\n  - linked/*\n"
+                                "  - posts/**/2019-*.md\n  - /*/" + outside.filename().string() + "/*.md\n",
+                                file, {}, {}, diag);
+  CHECK(errors_of(diag) == "");
+  std::string warnings;
+  for (const auto& w : diag.warnings()) warnings += w.format("warning") + "\n";
+  const std::string at = file.string() + ":";
+  CHECK(warnings ==
+        at + "2:5: warning: `sources`: `posts/2019-*.md` matches `" + (d.path / "posts/2019-evil.md").string() +
+            "`, which leads outside the book config's folder; not read\n" +
+        at + "3:5: warning: `sources`: `" + out + "/*.md` leads outside the book config's folder; not read\n" +
+        at + "4:5: warning: `sources`: `linked/*` leads outside the book config's folder; not read\n" +
+        at + "5:5: warning: `sources`: `posts/**/2019-*.md` matches `" + (d.path / "posts/2019-evil.md").string() +
+            "`, which leads outside the book config's folder; not read\n" +
+        at + "6:5: warning: `sources`: `/*/" + outside.filename().string() +
+            "/*.md` leads outside the book config's folder; not read\n");
+  REQUIRE(books.size() == 1);
+  // ** does not follow posts/deep/out, a symlinked folder: the same as bash's globstar.
+  CHECK(rel_inputs(d, books[0]) ==
+        Strings{"posts/2019-a.md", "posts/2019-b.md", "posts/2019-a.md", "posts/2019-b.md", "posts/deep/x/2019-d.md"});
+
+  // A folder named outright may be anywhere, and then so may a glob inside it.
+  Diagnostics explicit_diag;
+  auto explicit_books = read_book_config("sources: [" + out + ", '" + out + "/*.md', linked, 'linked/deep/*.md', '*.png']\n",
+                                         file, {}, {}, explicit_diag);
+  CHECK(errors_of(explicit_diag) == "");
+  CHECK(explicit_diag.warnings().empty());
+  REQUIRE(explicit_books.size() == 1);
+  CHECK(explicit_books[0].inputs == std::vector<fs::path>{(d.path / out).lexically_normal(),
+                                                          (d.path / out / "secret.md").lexically_normal(),
+                                                          d.path / "linked", d.path / "linked/deep/2019-z.md",
+                                                          d.path / "cover.png"});
+  fs::remove_all(outside);
+}
+
 TEST_CASE("config: paths are relative to the config's folder") {
   ConfigDir d;
   // The config named as a relative path: what it names is relative the same way.
