@@ -334,3 +334,17 @@ TEST_CASE("outside: includes leading out of the input roots are not read, whatev
   require_nothing_outside(tmp / "book.epub");
   CHECK(chapters_in(tmp / "book.epub") == 1);
 }
+
+TEST_CASE("outside: a site url that is not http or https is ignored, with a warning at its line") {
+  TempDir tmp;
+  spit(tmp / "site/_config.yml", "title: Site\nurl: javascript:alert(1)\n");
+  spit(tmp / "site/source/_posts/a.md", "---\ntitle: A\n---\n[home](/about/) and [tags](/tags/)\n");
+  auto r = run_mkepub(quote(tmp / "site") + " -o " + quote(tmp / "book.epub"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(says(r, "site/_config.yml:2:6: warning: `url`: `javascript:alert(1)` is not an http or https URL; ignored"));
+  CHECK(says(r, "warning: link to `/about/` does not lead to a post; kept as plain text"));
+  require_valid(tmp / "book.epub");
+  for (auto& e : unzip_entries(slurp(tmp / "book.epub")))
+    CHECK_MESSAGE(e.bytes.find("javascript:") == std::string::npos, e.path, " has javascript:");
+}

@@ -10,6 +10,7 @@
 
 #include "render/chapter.h"
 #include "base/digest.h"
+#include "base/url.h"
 #include "base/dom.h"
 #include "book/svg.h"
 #include "epub/templates.h"
@@ -18,29 +19,9 @@
 namespace mkepub {
 namespace {
 
-bool has_scheme(const std::string& url) {
-  size_t i = 0;
-  while (i < url.size() && (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' || url[i] == '-' ||
-                            url[i] == '.'))
-    ++i;
-  return i > 0 && i < url.size() && url[i] == ':' && std::isalpha(static_cast<unsigned char>(url[0]));
-}
+bool has_scheme(const std::string& url) { return !url_scheme(url).empty(); }
 
-bool is_file_url(const std::string& url) {
-  std::string scheme = url.substr(0, 5);
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
-  return scheme == "file:";
-}
-
-// Schemes reading systems open (IANA-registered; epubcheck warns on others, such as docs' `xref:`).
-bool is_web_scheme(const std::string& url) {
-  std::string scheme = url.substr(0, url.find(':'));
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
-  for (const char* known : {"http", "https", "mailto", "ftp", "ftps", "tel", "sms", "news", "nntp", "irc", "ircs",
-                            "urn", "geo", "magnet", "git", "ssh", "xmpp"})
-    if (scheme == known) return true;
-  return false;
-}
+bool is_file_url(const std::string& url) { return url_scheme(url) == "file"; }
 
 std::string percent_decode(const std::string& s) {
   std::string out;
@@ -192,7 +173,7 @@ void LinkRewriter::link(const Chapter& ch, const std::string& page, pugi::xml_no
   std::string href = a.attribute("href").value();
   int line = a.attribute(kLineAttr).as_int();
   if (has_scheme(href)) {
-    if (!is_web_scheme(href)) return drop(ch, a, line, "link `" + href + "` has a scheme readers do not know");
+    if (!is_web_scheme(url_scheme(href))) return drop(ch, a, line, "link `" + href + "` has a scheme readers do not know");
     a.attribute("href") = uri_escape(href).c_str();
     return;
   }
@@ -212,7 +193,7 @@ void LinkRewriter::link(const Chapter& ch, const std::string& page, pugi::xml_no
   }
   if (!path.empty()) {
     auto found = posts_->find(*ch.post, path);
-    if (!found && href[0] == '/' && has_scheme(context_.site_url)) {
+    if (!found && href[0] == '/' && is_http_url(context_.site_url)) {
       // A page of the published site that is not in the book: link to it there.
       std::string base = context_.site_url;
       while (!base.empty() && base.back() == '/') base.pop_back();

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/text.h"
+#include "base/url.h"
 #include "dialects/site.h"
 #include "sources/yaml_bounds.h"
 #include "sources/yaml_fields.h"
@@ -73,6 +74,18 @@ void read_config_fields(const YAML::Node& root, SiteConfig& config, YamlFields& 
   config.author = join(config.authors);
 }
 
+// The site's `url` is where its site-root links that are not in the book lead, so it goes into hrefs: only an
+// http or https one is kept (`javascript:alert(1)` would run in a reader), the same rule as posts' links.
+void drop_unsafe_url(const YAML::Node& root, SiteConfig& config, YamlFields& r) {
+  for (const auto& kv : root) {
+    if (!kv.first.IsScalar() || kv.first.Scalar() != "url" || !kv.second.IsScalar()) continue;
+    const std::string url(trim(kv.second.Scalar()));
+    if (url_scheme(url).empty() || is_http_url(url)) continue;
+    r.report(kv.second, "url", "`" + url + "` is not an http or https URL");
+    config.variables.erase("url");
+  }
+}
+
 }  // namespace
 
 SiteConfig parse_site_config(const std::string& yaml, const std::string& display, Diagnostics& diag) {
@@ -96,6 +109,7 @@ SiteConfig parse_site_config(const std::string& yaml, const std::string& display
   YamlFields reader(display, diag, {.kind = "config value ignored"});
   read_config_fields(root, config, reader);
   flatten(root, "", config.variables);
+  drop_unsafe_url(root, config, reader);
   return config;
 }
 

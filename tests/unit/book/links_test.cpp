@@ -248,6 +248,16 @@ TEST_CASE("resolve_links: a site-root link to a page not in the book goes to the
   CHECK(t.content(0) == "<p><a href=\"https://hexo.io/docs/themes.html#Publishing\">docs</a></p>\n");
 }
 
+TEST_CASE("resolve_links: a site url that is not http or https is never a link's target") {
+  for (const char* url : {"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "mailto:a@b.c"}) {
+    TestBook t;
+    t.context.site_url = url;
+    t.add("a.md", "[docs](/docs/)\n");
+    t.resolve();
+    CHECK_MESSAGE(t.content(0) == "<p>docs</p>\n", url);
+  }
+}
+
 TEST_CASE("resolve_links: a SUMMARY-style hash link (#docs/intro) points at that chapter") {
   TestBook t;
   t.context.source_dir = kDir;

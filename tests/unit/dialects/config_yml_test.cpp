@@ -124,6 +124,21 @@ TEST_CASE("site config: a value of the wrong kind is a warning and is ignored") 
         "blog/_config.yml:4:20: warning: `post_asset_folder`: expected true or false; ignored\n");
 }
 
+TEST_CASE("site config: a url that is not http or https is ignored with a warning, the same rule as links") {
+  for (const char* url : {"https://hexo.io", "HTTP://example.com/blog/", "", "example.com", "//example.com"})
+    CHECK(config_of(std::string("url: ") + url + "\n").variables["url"] == url);
+  for (const char* url :
+       {"javascript:alert(1)", "'  JavaScript:alert(1)'", "data:text/html,x", "file:///etc/passwd", "mailto:a@b.c"}) {
+    Diagnostics diag;
+    SiteConfig c = parse_site_config(std::string("title: T\nurl: ") + url + "\n", "blog/_config.yml", diag);
+    CHECK(c.variables.count("url") == 0);
+    CHECK(c.variables["title"] == "T");
+    REQUIRE(diag.warnings().size() == 1);
+    CHECK(diag.warnings()[0].format("warning").starts_with("blog/_config.yml:2:6: warning: `url`: `"));
+    CHECK(diag.warnings()[0].format("warning").ends_with("` is not an http or https URL; ignored"));
+  }
+}
+
 TEST_CASE("site config: Jekyll collections as a list or a map") {
   SiteConfig list = config_of("title: Docs\ncollections:\n  - recipes\n  - docs\n");
   CHECK(list.collections == Strings{"recipes", "docs"});

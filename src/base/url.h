@@ -1,0 +1,20 @@
+// URL schemes (RFC 3986, section 3.1): which links a book may carry, for posts' links and a site's url alike.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mkepub {
+
+// The scheme of `url`, lowercased ("https" of "HTTPS://x"), or "" when it has none (a relative or `//host` URL).
+std::string url_scheme(std::string_view url);
+
+// Whether reading systems open links of this (lowercase) scheme: the web's, mail's and a few more IANA-registered
+// ones. Others are not links a book may carry: `javascript` and `data` run or hide content, `file` leads out of
+// the book, and epubcheck warns on unregistered ones such as docs' `xref`.
+bool is_web_scheme(std::string_view scheme);
+
+// Whether `url` is an http or https URL: what a site's published address must be for links to point into it.
+bool is_http_url(std::string_view url);
+
+}  // namespace mkepub
