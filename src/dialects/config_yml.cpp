@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "base/url.h"
+#include "dialects/dialect.h"
 #include "dialects/site.h"
 #include "sources/yaml_bounds.h"
 #include "sources/yaml_fields.h"
@@ -74,6 +75,17 @@ void read_config_fields(const YAML::Node& root, SiteConfig& config, YamlFields& 
   config.author = join(config.authors);
 }
 
+// `source_dir` and `collections_dir` name folders inside the site: one leading out is ignored (see inside()),
+// with a warning here, where its line is known.
+void warn_folders_outside(const YAML::Node& root, YamlFields& r) {
+  for (const auto& kv : root) {
+    if (!kv.first.IsScalar() || !kv.second.IsScalar()) continue;
+    const std::string key = kv.first.Scalar();
+    if ((key == "source_dir" || key == "collections_dir") && climbs_out(std::string(trim(kv.second.Scalar()))))
+      r.report(kv.second, key, "`" + kv.second.Scalar() + "` leads outside the site");
+  }
+}
+
 // The site's `url` is where its site-root links that are not in the book lead, so it goes into hrefs: only an
 // http or https one is kept (`javascript:alert(1)` would run in a reader), the same rule as posts' links.
 void drop_unsafe_url(const YAML::Node& root, SiteConfig& config, YamlFields& r) {
@@ -110,6 +122,7 @@ SiteConfig parse_site_config(const std::string& yaml, const std::string& display
   read_config_fields(root, config, reader);
   flatten(root, "", config.variables);
   drop_unsafe_url(root, config, reader);
+  warn_folders_outside(root, reader);
   return config;
 }
 

@@ -65,6 +65,8 @@ bool is_inside_site(const fs::path& root, const fs::path& file);
 // a file inside the site's folder `root` is read: one symlinked from elsewhere gives a warning, and nothing.
 std::optional<std::string> read_site_file(const fs::path& file, const fs::path& root, const std::string& display,
                                           Diagnostics& diag);
+// Whether a folder the configuration names, relative to the site, is absolute or climbs out of it with `..`.
+bool climbs_out(const fs::path& relative);
 // A folder named by the configuration, kept inside the site: an absolute or `..` path gives `fallback`.
 fs::path inside(const fs::path& root, const std::string& relative, const std::string& fallback);
 // A config value by its dotted key ("book.src"), or "".

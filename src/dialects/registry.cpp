@@ -83,9 +83,14 @@ std::optional<std::string> read_site_file(const fs::path& file, const fs::path& 
   }
 }
 
+bool climbs_out(const fs::path& relative) {
+  fs::path p = relative.lexically_normal();
+  return p.is_absolute() || (!p.empty() && *p.begin() == "..");
+}
+
 fs::path inside(const fs::path& root, const std::string& relative, const std::string& fallback) {
   fs::path p = fs::path(relative.empty() ? fallback : relative).lexically_normal();
-  if (p.is_absolute() || (!p.empty() && *p.begin() == "..")) p = fs::path(fallback).lexically_normal();
+  if (climbs_out(p)) p = fs::path(fallback).lexically_normal();
   return p == "." || p.empty() ? root : (root / p).lexically_normal();
 }
 

@@ -139,6 +139,15 @@ TEST_CASE("site config: a url that is not http or https is ignored with a warnin
   }
 }
 
+TEST_CASE("site config: a source_dir or collections_dir leading outside the site is ignored with a warning") {
+  Diagnostics diag;
+  parse_site_config("source_dir: ../elsewhere\ncollections_dir: /etc\n", "blog/_config.yml", diag);
+  CHECK(formatted(diag.warnings(), "warning") ==
+        "blog/_config.yml:1:13: warning: `source_dir`: `../elsewhere` leads outside the site; ignored\n"
+        "blog/_config.yml:2:18: warning: `collections_dir`: `/etc` leads outside the site; ignored\n");
+  CHECK(config_of("source_dir: src/../content\ncollections_dir: ./docs\n").variables["source_dir"] == "src/../content");
+}
+
 TEST_CASE("site config: Jekyll collections as a list or a map") {
   SiteConfig list = config_of("title: Docs\ncollections:\n  - recipes\n  - docs\n");
   CHECK(list.collections == Strings{"recipes", "docs"});
