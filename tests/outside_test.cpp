@@ -97,7 +97,15 @@ std::string passwd_line() {
 void require_no_passwd(const fs::path& epub) {
   const std::string line = passwd_line();
   if (line.empty()) return;
-  for (auto& e : unzip_entries(slurp(epub))) CHECK_MESSAGE(e.bytes.find(line) == std::string::npos, e.path, " has /etc/passwd");
+  for (auto& e : unzip_entries(slurp(epub)))
+    CHECK_MESSAGE(e.bytes.find(line) == std::string::npos, e.path, " has /etc/passwd");
+}
+
+// The lines, each ended by a line feed.
+std::string lines(std::initializer_list<std::string> each) {
+  std::string out;
+  for (const auto& line : each) out += line + "\n";
+  return out;
 }
 
 std::string climb(int levels) {
@@ -117,21 +125,20 @@ size_t chapters_in(const fs::path& epub) {
 TEST_CASE("outside: a SUMMARY.md entry climbing out with .. is not read, with a warning at its line") {
   TempDir tmp;
   make_outside(tmp);
-  spit(tmp / "book/src/SUMMARY.md", "# Summary\n\n"
-                                    "- [One](one.md)\n"                                  // line 3
-                                    "- [Secret](../../outside/secret.md)\n"              // 4
-                                    "  - [Passwd](" + climb(30) + "etc/passwd)\n"        // 5
-                                    "[Suffix](<../../outside/secret.txt>)\n");           // 6
+  const std::string passwd = climb(30) + "etc/passwd";
+  spit(tmp / "book/src/SUMMARY.md", lines({"# Summary", "",
+                                           "- [One](one.md)",                          // line 3
+                                           "- [Secret](../../outside/secret.md)",      // 4
+                                           "  - [Passwd](" + passwd + ")",             // 5
+                                           "[Suffix](<../../outside/secret.txt>)"}));  // 6
   spit(tmp / "book/src/one.md", "# One\n\nbody\n");
   auto r = run_mkepub(quote(tmp / "book") + " -o " + quote(tmp / "book.epub"));
   INFO(r.output);
   REQUIRE(r.code == 0);
-  CHECK(says(r, "book/src/SUMMARY.md:4:3: warning: chapter `../../outside/secret.md` leads outside the input "
-                "folder; not read"));
-  CHECK(says(r, "book/src/SUMMARY.md:5:5: warning: chapter `" + climb(30) + "etc/passwd` leads outside the input "
-                "folder; not read"));
-  CHECK(says(r, "book/src/SUMMARY.md:6:1: warning: chapter `../../outside/secret.txt` leads outside the input "
-                "folder; not read"));
+  const std::string out = " leads outside the input folder; not read";
+  CHECK(says(r, "book/src/SUMMARY.md:4:3: warning: chapter `../../outside/secret.md`" + out));
+  CHECK(says(r, "book/src/SUMMARY.md:5:5: warning: chapter `" + passwd + "`" + out));
+  CHECK(says(r, "book/src/SUMMARY.md:6:1: warning: chapter `../../outside/secret.txt`" + out));
   require_valid(tmp / "book.epub");
   require_nothing_outside(tmp / "book.epub");
   require_no_passwd(tmp / "book.epub");
@@ -141,26 +148,25 @@ TEST_CASE("outside: a SUMMARY.md entry climbing out with .. is not read, with a 
 TEST_CASE("outside: a SUMMARY.md entry with an absolute path is a path in the book's folder, never outside it") {
   TempDir tmp;
   make_outside(tmp);
-  spit(tmp / "book/SUMMARY.md", "# Summary\n\n"
-                                "- [One](one.md)\n"                                            // line 3
-                                "- [Passwd](/etc/passwd)\n"                                    // 4
-                                "- [Up](/" + climb(30) + "etc/passwd)\n"                       // 5
-                                "- [Encoded](%2F..%2F..%2F..%2Foutside%2Fsecret.md)\n"         // 6
-                                "- [Twice](//" + (tmp / "outside/secret.md").string() + ")\n"  // 7
-                                "- [Inside](/two.md)\n");                                      // 8
+  const std::string up = "/" + climb(30) + "etc/passwd", twice = "/" + (tmp / "outside/secret.md").string();
+  spit(tmp / "book/SUMMARY.md", lines({"# Summary", "",
+                                       "- [One](one.md)",                                     // line 3
+                                       "- [Passwd](/etc/passwd)",                             // 4
+                                       "- [Up](" + up + ")",                                  // 5
+                                       "- [Encoded](%2F..%2F..%2F..%2Foutside%2Fsecret.md)",  // 6
+                                       "- [Twice](" + twice + ")",                            // 7
+                                       "- [Inside](/two.md)"}));                              // 8
   spit(tmp / "book/one.md", "# One\n\nbody\n");
   spit(tmp / "book/two.md", "# Two\n\nbody\n");
   auto r = run_mkepub(quote(tmp / "book") + " -o " + quote(tmp / "book.epub"));
   INFO(r.output);
   REQUIRE(r.code == 0);
+  const std::string out = " leads outside the input folder; not read";
   CHECK(says(r, "book/SUMMARY.md:4:3: warning: chapter `/etc/passwd` not found (looked for " +
-                (tmp / "book/etc/passwd").string() + "); left out"));
-  CHECK(says(r, "book/SUMMARY.md:5:3: warning: chapter `/" + climb(30) + "etc/passwd` leads outside the input "
-                "folder; not read"));
-  CHECK(says(r, "book/SUMMARY.md:6:3: warning: chapter `%2F..%2F..%2F..%2Foutside%2Fsecret.md` leads outside the "
-                "input folder; not read"));
-  CHECK(says(r, "book/SUMMARY.md:7:3: warning: chapter `//" + (tmp / "outside/secret.md").string() +
-                "` not found"));
+                    (tmp / "book/etc/passwd").string() + "); left out"));
+  CHECK(says(r, "book/SUMMARY.md:5:3: warning: chapter `" + up + "`" + out));
+  CHECK(says(r, "book/SUMMARY.md:6:3: warning: chapter `%2F..%2F..%2F..%2Foutside%2Fsecret.md`" + out));
+  CHECK(says(r, "book/SUMMARY.md:7:3: warning: chapter `" + twice + "` not found"));
   require_valid(tmp / "book.epub");
   require_nothing_outside(tmp / "book.epub");
   require_no_passwd(tmp / "book.epub");
@@ -277,25 +283,24 @@ TEST_CASE("outside: a book config's globs stay in its folder, while its explicit
   fs::create_symlink("../../outside/secret.md", tmp / "cfg/posts/evil.md");
   fs::create_symlink("../outside", tmp / "cfg/linked");
   fs::create_symlink("../../outside", tmp / "cfg/posts/sub");
-  spit(tmp / "cfg/mkepub.yaml", "title: Config\n"
-                                "sources:\n"
-                                "  - 'posts/*.md'\n"                 // line 3: evil.md leads out
-                                "  - ../elsewhere\n"                 // 4: explicit, anywhere
-                                "  - '../outside/*.md'\n"            // 5: climbs out
-                                "  - 'linked/*'\n"                   // 6: through a symlinked folder
-                                "  - 'posts/**/b.md'\n"              // 7: ** does not follow symlinked folders
-                                "  - '" + climb(30) + "etc/*'\n");  // 8
+  const std::string etc = climb(30) + "etc/*";
+  spit(tmp / "cfg/mkepub.yaml", lines({"title: Config", "sources:",
+                                       "  - 'posts/*.md'",       // line 3: evil.md leads out
+                                       "  - ../elsewhere",       // 4: explicit, anywhere
+                                       "  - '../outside/*.md'",  // 5: climbs out
+                                       "  - 'linked/*'",         // 6: through a symlinked folder
+                                       "  - 'posts/**/b.md'",    // 7: ** does not follow symlinked folders
+                                       "  - '" + etc + "'"}));   // 8
   auto r = run_mkepub(quote(tmp / "cfg") + " --verbose -o " + quote(tmp / "book.epub"));
   INFO(r.output);
   REQUIRE(r.code == 0);
-  const std::string config = (tmp / "cfg/mkepub.yaml").string();
-  CHECK(says(r, config + ":3:5: warning: `sources`: `posts/*.md` matches `" + (tmp / "cfg/posts/evil.md").string() +
-                "`, which leads outside the book config's folder; not read"));
-  CHECK(says(r, config + ":5:5: warning: `sources`: `../outside/*.md` leads outside the book config's folder; "
-                "not read"));
-  CHECK(says(r, config + ":6:5: warning: `sources`: `linked/*` leads outside the book config's folder; not read"));
-  CHECK(says(r, config + ":8:5: warning: `sources`: `" + climb(30) + "etc/*` leads outside the book config's "
-                "folder; not read"));
+  const std::string at = (tmp / "cfg/mkepub.yaml").string() + ":",
+                    out = " leads outside the book config's folder; not read";
+  CHECK(says(r, at + "3:5: warning: `sources`: `posts/*.md` matches `" + (tmp / "cfg/posts/evil.md").string() +
+                    "`, which" + out));
+  CHECK(says(r, at + "5:5: warning: `sources`: `../outside/*.md`" + out));
+  CHECK(says(r, at + "6:5: warning: `sources`: `linked/*`" + out));
+  CHECK(says(r, at + "8:5: warning: `sources`: `" + etc + "`" + out));
   CHECK_FALSE(says(r, "posts/sub"));
   require_valid(tmp / "book.epub");
   require_nothing_outside(tmp / "book.epub");
@@ -313,14 +318,15 @@ TEST_CASE("outside: includes leading out of the input roots are not read, whatev
   spit(tmp / "cfg/posts/part.md", "{{#include ../../outside/./secret.txt}}\n");
   fs::create_symlink("../../outside/secret.txt", tmp / "cfg/posts/inlink.txt");
   // Each include names the file its own way: a post warns once per path.
-  spit(tmp / "cfg/posts/a.md", "---\ntitle: A\n---\n"
-                               "{{#include ../../outside/secret.txt}}\n\n"            // line 4
-                               "{% include ../posts/../../outside/secret.txt %}\n\n"  // 6
-                               "{{< include \"/../../outside/secret.txt\" >}}\n\n"    // 8
-                               "{{#include inlink.txt}}\n\n"                          // 10
-                               "{% include_code ../..//outside/secret.txt %}\n\n"     // 12
-                               "```\n{{#include ../../outside//secret.txt}}\n```\n\n"
-                               "{{#include part.md}}\n");                             // 18
+  spit(tmp / "cfg/posts/a.md", lines({"---", "title: A", "---",                                // lines 1 to 3
+                                      "{{#include ../../outside/secret.txt}}", "",             // 4
+                                      "{% include ../posts/../../outside/secret.txt %}", "",   // 6
+                                      "{{< include \"/../../outside/secret.txt\" >}}", "",     // 8
+                                      "{{#include inlink.txt}}", "",                           // 10
+                                      "{% include_code ../..//outside/secret.txt %}", "",      // 12
+                                      "```", "{{#include ../../outside//secret.txt}}", "```",  // 14 to 16
+                                      "",                                                      //
+                                      "{{#include part.md}}"}));                               // 18
   // A glob that reaches out would make its folder an input root, and every include under it readable.
   spit(tmp / "cfg/mkepub.yaml", "title: Config\nsources: ['posts/a.md', '../outside/*.md']\n");
   auto r = run_mkepub(quote(tmp / "cfg") + " --verbose -o " + quote(tmp / "book.epub"));

@@ -173,7 +173,8 @@ void LinkRewriter::link(const Chapter& ch, const std::string& page, pugi::xml_no
   std::string href = a.attribute("href").value();
   int line = a.attribute(kLineAttr).as_int();
   if (has_scheme(href)) {
-    if (!is_web_scheme(url_scheme(href))) return drop(ch, a, line, "link `" + href + "` has a scheme readers do not know");
+    if (!is_web_scheme(url_scheme(href)))
+      return drop(ch, a, line, "link `" + href + "` has a scheme readers do not know");
     a.attribute("href") = uri_escape(href).c_str();
     return;
   }

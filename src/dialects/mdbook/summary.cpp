@@ -304,8 +304,7 @@ std::vector<SummaryEntry> parse_summary(const std::string& markdown, const fs::p
     auto links = links_of(line);
     if (links.empty()) continue;
     indents.clear();
-    for (const auto& link : links)
-      entries.push_back(chapter(link, line, 0, seen_list ? Kind::suffix : Kind::prefix));
+    for (const auto& link : links) entries.push_back(chapter(link, line, 0, seen_list ? Kind::suffix : Kind::prefix));
   }
   return entries;
 }

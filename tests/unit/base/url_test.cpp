@@ -15,7 +15,7 @@ TEST_CASE("url_scheme: the scheme lowercased, or nothing for relative and scheme
   CHECK(url_scheme("//hexo.io") == "");
   CHECK(url_scheme("docs/a.md") == "");
   CHECK(url_scheme("/a:b") == "");
-  CHECK(url_scheme("1http://x") == "");    // a scheme starts with a letter
+  CHECK(url_scheme("1http://x") == "");      // a scheme starts with a letter
   CHECK(url_scheme(" javascript:x") == "");  // a space before it: a relative path, not a scheme
   CHECK(url_scheme("http") == "");
 }
