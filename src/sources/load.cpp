@@ -184,8 +184,8 @@ std::optional<std::string> read_file(const fs::path& file, size_t max_bytes) {
 }
 
 bool is_within(const std::vector<fs::path>& roots, const fs::path& file) {
-  for (const auto& r : roots)
-    if (std::mismatch(r.begin(), r.end(), file.begin(), file.end()).first == r.end()) return true;
+  for (const auto& r : roots)  // an empty root (a path that could not be resolved) holds nothing
+    if (!r.empty() && std::mismatch(r.begin(), r.end(), file.begin(), file.end()).first == r.end()) return true;
   return false;
 }
 

@@ -32,7 +32,8 @@ std::string decode_text(std::string bytes, const std::string& display);
 // than max_bytes says the file is over the limit, without reading a huge (or endless, /dev/zero) file whole.
 std::optional<std::string> read_file(const fs::path& file, size_t max_bytes = std::string::npos - 1);
 
-// Whether `file` is one of `roots` or inside one, both canonical (fs::weakly_canonical).
+// Whether `file` is one of `roots` or inside one, both canonical (fs::weakly_canonical). An empty root, what
+// weakly_canonical gives for a path it could not resolve, holds nothing.
 bool is_within(const std::vector<fs::path>& roots, const fs::path& file);
 
 // A reader of the regular files under `roots` only, up to kMaxAssetBytes (input_limits.h): anything else,

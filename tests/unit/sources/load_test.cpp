@@ -1,4 +1,4 @@
-// Loading (load.h): decode_text only; the file system is the golden tests' business.
+// Loading (load.h): decode_text and is_within; the file system is the golden tests' business.
 #include <doctest/doctest.h>
 
 #include "sources/load.h"
@@ -74,4 +74,15 @@ TEST_CASE("decode_text: the error carries the display name") {
     CHECK(e.where.line == 1);
     CHECK(e.where.col == 1);
   }
+}
+
+TEST_CASE("is_within: a root holds itself and what is under it, component by component, and an empty one nothing") {
+  CHECK(is_within({"/site"}, "/site"));
+  CHECK(is_within({"/site"}, "/site/source/_posts/a.md"));
+  CHECK(is_within({"/other", "/site"}, "/site/a.md"));
+  CHECK_FALSE(is_within({"/site"}, "/site-secrets/a.md"));
+  CHECK_FALSE(is_within({"/site"}, "/etc/passwd"));
+  CHECK_FALSE(is_within({"/site/src"}, "/site"));
+  CHECK_FALSE(is_within({""}, "/etc/passwd"));  // weakly_canonical's answer when it failed
+  CHECK_FALSE(is_within({}, "/site/a.md"));
 }
