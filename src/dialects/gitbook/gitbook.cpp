@@ -54,8 +54,9 @@ bool detect_gitbook(Site& site, const std::string& display, Diagnostics& diag) {
   fs::path dir = inside(site.root, config_value(site.config, "root"), ".");
   std::string name = config_value(site.config, "structure.summary");
   fs::path summary = inside(dir, name, "SUMMARY.md");
-  if (!is_file(summary)) return false;
-  auto text = read_site_file(summary, display_of(display, summary.lexically_relative(site.root)), diag);
+  // One symlinked from outside is no SUMMARY: the folder's posts are searched, which warns of it.
+  if (!is_file(summary) || !is_inside_site(site.root, summary)) return false;
+  auto text = read_site_file(summary, site.root, display_of(display, summary.lexically_relative(site.root)), diag);
   site.source_dir = dir;
   site.post_dirs.clear();  // the chapters are the summary's, in its order; nothing is searched
   if (text) site.summary = parse_summary(*text, summary.parent_path());
