@@ -12,11 +12,12 @@
 
 #include "base/dates.h"
 #include "base/dom.h"
+#include "base/text.h"
 #include "epub/deflate.h"
+#include "epub/templates.h"
+#include "render/callouts.h"
 #include "render/footnotes.h"
 #include "render/markdown.h"
-#include "epub/templates.h"
-#include "base/text.h"
 #include "render/xhtml.h"
 
 namespace mkepub {
@@ -164,6 +165,7 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
   }
   if (ch.title.empty()) ch.title = title_from_file(post);
 
+  mark_callouts(content);
   make_popup_footnotes(content, fs::path(href).stem().string() + "-");
   IdMaker ids;
   ids.reserve("top");

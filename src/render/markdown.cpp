@@ -16,6 +16,7 @@
 #include "base/diagnostics.h"
 #include "base/input_limits.h"
 #include "base/text.h"
+#include "render/callouts.h"
 #include "render/markdown_cjk.h"
 #include "render/nesting.h"
 #include "render/xhtml.h"
@@ -345,9 +346,12 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line) {
   // Table alignment as style attributes: HTML5 (and so EPUB) has no align attribute.
   const int options =
       CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
-  const bool escapes = markdown.find("\\{") != std::string::npos;
+  // `:::` containers become callout block quotes, line for line, before anything else reads the lines.
+  std::string contained = open_admonitions(markdown);
+  const std::string& source = contained.empty() ? markdown : contained;
+  const bool escapes = source.find("\\{") != std::string::npos;
   std::string marked;
-  const std::string& braced = escapes ? (marked = mark_escaped_braces(markdown)) : markdown;
+  const std::string& braced = escapes ? (marked = mark_escaped_braces(source)) : source;
   // Emphasis by the CJK-friendly amendments: marks that cmark-gfm's own rule reads as the amended one.
   std::string flanked = mark_cjk_flanking(braced);
   const std::string& input = flanked.empty() ? braced : flanked;
@@ -375,7 +379,9 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line) {
   if (!flanked.empty()) unmark_cjk_flanking(doc.get());
   trim_cjk_autolinks(doc.get());
   check_nesting(doc.get(), first_line - 1);
-  add_ruby_to_text(doc.get());
+  if (!contained.empty()) drop_container_ends(doc.get());
+  add_ruby_to_text(doc.get());  // consolidates the text nodes, as make_callouts needs
+  if (source.find("[!") != std::string::npos) make_callouts(doc.get());
   if (escapes) restore_escaped_braces(doc.get());
   bool is_xml = prepare_tree(doc.get(), first_line - 1);
   char* html = cmark_render_html(doc.get(), options, extensions);
