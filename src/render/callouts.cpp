@@ -1,7 +1,8 @@
 // Markdown stage: alerts and callouts as asides. GitHub alerts
 // (https://docs.github.com/en/get-started/writing-on-github/getting-started-with-writing-and-formatting-on-github/basic-writing-and-formatting-syntax#alerts),
 // Obsidian callouts (https://help.obsidian.md/Editing+and+formatting/Callouts), and the admonitions of Docusaurus
-// (https://docusaurus.io/docs/markdown-features/admonitions) and VitePress
+// (https://docusaurus.io/docs/markdown-features/admonitions), FixIt's untitled alerts (`[!tip]~`,
+// https://fixit.lruihao.cn/documentation/content-management/markdown-syntax/extended/) and VitePress
 // (https://vitepress.dev/guide/markdown#custom-containers), which are markdown-it-container fences.
 #include "render/callouts.h"
 
@@ -53,6 +54,7 @@ std::string class_name(std::string_view type) {
 struct Marker {
   std::string type;   // as written
   std::string title;  // the rest of the text after the marker and a fold sign
+  bool untitled;      // `~`: FixIt's content-only alert, shown without a title
 };
 
 // `[!type]`, `[!type]+` or `[!type]-`, then the title, at the start of a block quote's first text.
@@ -64,10 +66,11 @@ std::optional<Marker> marker_of(std::string_view text) {
   for (char c : type)
     if (c == ' ' || c == '\t' || c == '[') return std::nullopt;
   size_t at = close + 1;
-  if (at < text.size() && (text[at] == '+' || text[at] == '-')) ++at;
+  bool untitled = at < text.size() && text[at] == '~';
+  if (at < text.size() && (text[at] == '+' || text[at] == '-' || untitled)) ++at;
   if (at < text.size() && text[at] != ' ' && text[at] != '\t') return std::nullopt;
   while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
-  return Marker{std::string(type), std::string(text.substr(at))};
+  return Marker{std::string(type), std::string(text.substr(at)), untitled};
 }
 
 // The name shown when the title is empty: the type as written, its first letter capitalized ("NOTE" -> "Note").
@@ -116,7 +119,9 @@ void make_callout(cmark_node* quote, cmark_node* text, const Marker& m) {
     }
     cmark_node_append_child(title, n);
   }
-  if (!cmark_node_first_child(title)) {
+  if (m.untitled) {
+    cmark_node_free(title_block);  // with the rest of the first line, which FixIt does not show either
+  } else if (!cmark_node_first_child(title)) {
     cmark_node* name = cmark_node_new(CMARK_NODE_TEXT);
     cmark_node_set_literal(name, default_title(m.type).c_str());
     cmark_node_append_child(title, name);
