@@ -48,7 +48,8 @@ struct Dialect {
 
 // Each defined in its folder (dialects/hexo/hexo.cpp ...). Plain, a folder of posts, is the fallback and the
 // dialect of posts given as files.
-extern const Dialect hexo_dialect, jekyll_dialect, gitbook_dialect, mdbook_dialect, plain_dialect;
+extern const Dialect hexo_dialect, jekyll_dialect, gitbook_dialect, mdbook_dialect, docusaurus_dialect,
+    vitepress_dialect, plain_dialect;
 
 // Every dialect, in the order detect_site tries them (registry.cpp).
 std::span<const Dialect* const> all_dialects();
