@@ -32,6 +32,7 @@ TEST_CASE("leaks: each kind of source syntax shown as text is counted, once per 
            {"<p>:::tip Title</p>", "admonition fence"},
            {"<p>See [[Some Page|alias]].</p>", "wikilink"},
            {"<blockquote><p>[!note] Title</p></blockquote>", "callout"},
+           {"<blockquote><p>[!faq]- Why?</p></blockquote>", "callout"},
            {"<p>**注意：**这是</p>", "Markdown emphasis"},
            {"<p>a [link](http://x.org) here</p>", "Markdown link"},
            {"<p>## Heading</p>", "Markdown heading"},

@@ -23,7 +23,10 @@ const std::vector<Pattern>& patterns() {
       {"attribute list", std::regex(R"(\{:\s*[.#]?[A-Za-z]|\{[.#][A-Za-z][\w-]*\})")},
       {"admonition fence", std::regex(R"(^\s*:::+\s*[A-Za-z]*|^\s*:::+\s*$)")},
       {"wikilink", std::regex(R"(!?\[\[[^\]\n]+\]\])")},
-      {"callout", std::regex(R"(\[!(note|tip|info|warning|danger|caution|important|abstract|todo|example|quote)\])",
+      // GitHub's alert types and Obsidian's callout types with their aliases.
+      {"callout", std::regex(R"(\[!(note|tip|info|warning|danger|caution|important|abstract|summary|tldr|todo|hint|)"
+                             R"(success|check|done|question|help|faq|attention|failure|fail|missing|error|bug|)"
+                             R"(example|quote|cite)\][-+~]?)",
                              std::regex::icase)},
       {"Markdown emphasis", std::regex(R"((^|[^*\w])\*\*[^*\s][^*]*\*\*|__[^_\s][^_]*__)")},
       {"Markdown link", std::regex(R"(!?\[[^\]\n]+\]\([^)\s]+\))")},
