@@ -43,7 +43,8 @@ TEST_CASE("callouts: a Docusaurus site with MDX and categories makes a valid boo
        "---\nsidebar_position: 1\ntitle: Intro\n---\n"
        "import Tabs from '@theme/Tabs';\n\n<Tabs>\n\nText in **tabs**.\n\n</Tabs>\n\n:::note\nA note.\n:::\n");
   spit(tmp / "site/docs/usage/_category_.json", "{\"label\": \"Usage\", \"position\": 2}\n");
-  spit(tmp / "site/docs/usage/run.md", "---\ntitle: Run\n---\nRun it.\n");
+  spit(tmp / "site/docs/usage/run.md", "---\ntitle: Run\n---\nRun it, as [the news](/blog/2021/02/01/news) says.\n");
+  spit(tmp / "site/blog/2021-02-01-news.md", "---\ntitle: News\n---\nReleased.\n");
   auto r = run_mkepub(quote((tmp / "site").string()) + " -o " + quote((tmp / "book.epub").string()));
   INFO(r.output);
   REQUIRE(r.code == 0);
@@ -54,6 +55,10 @@ TEST_CASE("callouts: a Docusaurus site with MDX and categories makes a valid boo
   auto nav = entry(tmp / "book.epub", "EPUB/nav.xhtml");
   CHECK(nav.find("Intro") < nav.find("<span>Usage</span>"));
   CHECK(nav.find("<span>Usage</span>") < nav.find("Run"));
+  // The blog follows the docs, and a link by its Docusaurus URL leads to its chapter.
+  CHECK(nav.find("Run") < nav.find("<span>Blog</span>"));
+  CHECK(entry(tmp / "book.epub", "EPUB/text/c0002.xhtml").find("<a href=\"c0003.xhtml\">the news</a>") !=
+        std::string::npos);
   auto intro = entry(tmp / "book.epub", "EPUB/text/c0001.xhtml");
   CHECK(intro.find("Text in <strong>tabs</strong>.") != std::string::npos);
   CHECK(intro.find("Tabs") == std::string::npos);  // no tag left, only the text
