@@ -5,6 +5,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -13,6 +14,7 @@
 #include "base/dates.h"
 #include "base/dom.h"
 #include "base/text.h"
+#include "dialects/hexo/heading_anchor.h"
 #include "epub/deflate.h"
 #include "epub/templates.h"
 #include "render/callouts.h"
@@ -49,6 +51,22 @@ std::string text_of(pugi::xml_node n) {
       out += c;
       space = false;
     }
+  }
+  return out;
+}
+
+// A title as text_of reads a heading: white space collapsed, none at either end.
+std::string text_of_string(std::string_view title) {
+  std::string out;
+  bool space = false;
+  for (char c : title) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    out += c;
+    space = false;
   }
   return out;
 }
@@ -91,11 +109,21 @@ void clean_ids(pugi::xml_node content, IdMaker& ids, std::map<std::string, std::
 }
 
 // Renumbers the post's headings beneath the chapter's h1: each is one level below the nearest earlier heading
-// of a higher rank, so `###` sections of a post become h2 and no level is skipped.
-void collect_headings(pugi::xml_node content, const Post& post, IdMaker& ids, Chapter& ch) {
+// of a higher rank, so `###` sections of a post become h2 and no level is skipped. `title_heading`, the heading
+// that became the chapter's title, leaves the page; the names links give it lead to the title ("top").
+void collect_headings(pugi::xml_node content, const Post& post, IdMaker& ids, Chapter& ch,
+                      pugi::xml_node title_heading) {
   std::vector<int> stack;  // original levels of the open headings
   std::vector<int> counters;
+  HexoHeadingIds hexo_ids;  // counted over every heading, the title's too, as Hexo counts them
   for (auto el : elements_below(content, [](pugi::xml_node n) { return heading_level(n) > 0; })) {
+    if (el == title_heading) {
+      const std::string text = text_of(el), old = el.attribute("id").value();
+      for (const auto& alias : {old, unicode_slug(text), ascii_slug(text), hexo_ids.next(text)})
+        if (!alias.empty() && alias != "top") ch.anchors.emplace(alias, "top");
+      el.parent().remove_child(el);
+      continue;
+    }
     int original = heading_level(el);
     while (!stack.empty() && stack.back() >= original) stack.pop_back();
     stack.push_back(original);
@@ -117,7 +145,7 @@ void collect_headings(pugi::xml_node content, const Post& post, IdMaker& ids, Ch
     }
     // Only names that differ from the id: a site of thousands of pages has hundreds of thousands of headings.
     // The heading's own text is found among the headings (find_anchor) rather than stored here again.
-    for (const auto& alias : {old, h.slug, ascii})
+    for (const auto& alias : {old, h.slug, ascii, hexo_ids.next(h.text)})
       if (!alias.empty() && alias != h.id) ch.anchors.emplace(alias, h.id);
     ch.headings.push_back(std::move(h));
   }
@@ -150,18 +178,20 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
     throw;
   }
 
+  // The heading that is the chapter's title is shown once, as the title: the first h1 of a post without one, or a
+  // first heading (any level) that says what the front matter's or SUMMARY.md's title says.
+  pugi::xml_node title_heading;
   ch.title = post.title;
   if (ch.title.empty()) {
     if (auto h1 = content.find_node([](pugi::xml_node n) { return is_named(n, "h1"); })) {
       ch.title = text_of(h1);
-      h1.parent().remove_child(h1);
+      title_heading = h1;
     }
   }
-  if (ch.title.empty() && !post.summary_title.empty()) {
-    // A book chapter that opens with its SUMMARY.md title as a lower heading (`## Installation`) has its title.
-    ch.title = post.summary_title;
+  if (ch.title.empty()) ch.title = post.summary_title;
+  if (!title_heading && !ch.title.empty()) {
     auto first = content.find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; });
-    if (heading_level(first) && text_of(first) == ch.title) content.remove_child(first);
+    if (heading_level(first) && text_of(first) == text_of_string(ch.title)) title_heading = first;
   }
   if (ch.title.empty()) ch.title = title_from_file(post);
 
@@ -170,7 +200,7 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
   IdMaker ids;
   ids.reserve("top");
   clean_ids(content, ids, ch.anchors);
-  collect_headings(content, post, ids, ch);
+  collect_headings(content, post, ids, ch, title_heading);
   ch.headings.insert(ch.headings.begin(), Heading{1, "top", ch.title, "", unicode_slug(ch.title)});
 
   take_slot(root, "title").text().set(ch.title.c_str());
@@ -229,6 +259,16 @@ const std::string* find_anchor(const Chapter& ch, const std::string& fragment) {
     if (h.id == fragment) return &h.id;
   for (const auto& h : ch.headings)
     if (h.text == fragment) return &h.id;
+  // Hexo's modifyAnchors makes its ids lower or upper case: the names differ from those kept only in ASCII case.
+  auto same_but_case = [&](const std::string& name) {
+    return name.size() == fragment.size() &&
+           std::equal(name.begin(), name.end(), fragment.begin(),
+                      [](unsigned char a, unsigned char b) { return std::tolower(a) == std::tolower(b); });
+  };
+  for (const auto& [name, id] : ch.anchors)
+    if (same_but_case(name)) return &id;
+  for (const auto& h : ch.headings)
+    if (same_but_case(h.id)) return &h.id;
   return nullptr;
 }
 

@@ -224,3 +224,41 @@ TEST_CASE("chapter: ruby in a heading stays on the page, titles and the table of
   CHECK(headings(ch) == Strings{"h1 #top 漢字の本", "h2 #sec-1 第一節"});
   CHECK(content(ch) == "<h2 id=\"sec-1\">第<ruby>一<rp>(</rp><rt>いち</rt><rp>)</rp></ruby>節</h2>\n");
 }
+
+TEST_CASE("chapter: links written with Hexo's heading ids find their heading, in any ASCII case") {
+  Post post = make_post("## Getting Started\n\n## Tom & Jerry\n\n## 安装 Hexo\n\n## Usage\n\n### Usage\n");
+  post.title = "Hexo";
+  Diagnostics diag;
+  Chapter ch = render_chapter(post, "text/c0001.xhtml", diag);
+  CHECK(anchor(ch, "Getting-Started") == "getting-started");
+  CHECK(anchor(ch, "Tom-amp-Jerry") == "tom-jerry");
+  CHECK(anchor(ch, "安装-Hexo") == ch.headings[3].id);
+  CHECK(anchor(ch, "Usage") == "usage");
+  CHECK(anchor(ch, "Usage-1") == "usage-2");
+  CHECK(anchor(ch, "GETTING-STARTED") == "getting-started");  // modifyAnchors: 2
+  CHECK(anchor(ch, "Nothing-Here") == "(none)");
+}
+
+TEST_CASE(
+    "chapter: a first heading equal to the front matter's title is shown once, and links to it lead to the title") {
+  Post post = make_post("## Getting Started\n\nText.\n\n### Install\n");
+  post.title = "Getting Started";
+  Diagnostics diag;
+  Chapter ch = render_chapter(post, "text/c0001.xhtml", diag);
+  CHECK(headings(ch) == Strings{"h1 #top Getting Started", "h2 #install Install"});
+  CHECK(content(ch) == "<p>Text.</p>\n<h2 id=\"install\">Install</h2>\n");
+  CHECK(anchor(ch, "Getting-Started") == "top");
+  CHECK(anchor(ch, "getting-started") == "top");
+}
+
+TEST_CASE("chapter: a first heading that differs from the title stays, and the first h1 as title keeps its links") {
+  Post titled = make_post("# Introduction\n\nText.\n");
+  titled.title = "Introduction to Hexo";
+  Diagnostics diag;
+  CHECK(headings(render_chapter(titled, "text/c0001.xhtml", diag)).size() == 2);
+  Post untitled = make_post("Before.\n\n# The Title\n\n## Part\n");
+  Chapter ch = render_chapter(untitled, "text/c0001.xhtml", diag);
+  CHECK(headings(ch) == Strings{"h1 #top The Title", "h2 #part Part"});
+  CHECK(anchor(ch, "The-Title") == "top");
+  CHECK(anchor(ch, "the-title") == "top");
+}
