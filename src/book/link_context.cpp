@@ -2,8 +2,21 @@
 #include "book/link_context.h"
 
 #include "dialects/dialect.h"
+#include "dialects/site.h"
 
 namespace mkepub {
+
+namespace {
+
+// "https://example.com/blog" -> "/blog"; "" without a path.
+std::string url_path(const std::string& url) {
+  size_t host = url.find("//");
+  if (host == std::string::npos) return "";
+  size_t slash = url.find('/', host + 2);
+  return slash == std::string::npos ? "" : url.substr(slash);
+}
+
+}  // namespace
 
 LinkContext link_context_of(const Options& options, const std::optional<Site>& site) {
   LinkContext links;
@@ -13,6 +26,8 @@ LinkContext link_context_of(const Options& options, const std::optional<Site>& s
     links.permalink = site->config.permalink;
     links.post_url = site->dialect->post_url;
     if (auto url = site->config.variables.find("url"); url != site->config.variables.end()) links.site_url = url->second;
+    links.site_root = config_value(site->config, "root");
+    if (links.site_root.empty()) links.site_root = url_path(links.site_url);
     if (!site->post_dirs.empty()) links.posts_dir = site->post_dirs.front();
   }
   return links;

@@ -23,6 +23,32 @@ bool has_scheme(const std::string& url) { return !url_scheme(url).empty(); }
 
 bool is_file_url(const std::string& url) { return url_scheme(url) == "file"; }
 
+// "https://Example.com/blog" -> "example.com": scheme, user and port aside, lower case.
+std::string host_of(const std::string& url) {
+  size_t start = url.find("//");
+  if (start == std::string::npos) return "";
+  start += 2;
+  size_t end = std::min(url.find_first_of("/?#", start), url.size());
+  std::string host = url.substr(start, end - start);
+  if (size_t at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);
+  if (size_t colon = host.find(':'); colon != std::string::npos) host.resize(colon);
+  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (host.starts_with("www.")) host.erase(0, 4);
+  return host;
+}
+
+// A link to a page of the site itself, written with its `url` (http or https, with or without www.): the
+// site-root path and fragment it names ("/news/2019/x/#a"); "" for any other link.
+std::string own_site_path(const std::string& href, const std::string& site_url) {
+  std::string host = host_of(site_url);
+  if (host.empty() || !(href.starts_with("http://") || href.starts_with("https://")) || host_of(href) != host)
+    return "";
+  size_t start = href.find("//") + 2;
+  size_t path = href.find_first_of("/?#", start);
+  if (path == std::string::npos) return "/";
+  return href[path] == '/' ? href.substr(path) : "/" + href.substr(path);
+}
+
 std::string percent_decode(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -172,6 +198,14 @@ void LinkRewriter::rewrite(size_t chapter, const std::string& page_href, pugi::x
 void LinkRewriter::link(const Chapter& ch, const std::string& page, pugi::xml_node a) const {
   std::string href = a.attribute("href").value();
   int line = a.attribute(kLineAttr).as_int();
+  if (std::string own = own_site_path(href, context_.site_url); !own.empty()) {
+    // The site's own page: a chapter when the book holds it, else the page on the web as it was.
+    std::string own_path = percent_decode(own.substr(0, own.find_first_of("?#")));
+    if (posts_->find(*ch.post, own_path)) {
+      size_t query = own.find('?'), hash = own.find('#');
+      href = query < hash ? own.substr(0, query) + (hash == std::string::npos ? "" : own.substr(hash)) : own;
+    }
+  }
   if (has_scheme(href)) {
     if (!is_web_scheme(url_scheme(href)))
       return drop(ch, a, line, "link `" + href + "` has a scheme readers do not know");
@@ -198,6 +232,10 @@ void LinkRewriter::link(const Chapter& ch, const std::string& page, pugi::xml_no
       // A page of the published site that is not in the book: link to it there.
       std::string base = context_.site_url;
       while (!base.empty() && base.back() == '/') base.pop_back();
+      // Links under the site's root hold the root already: "https://x.io/blog" + "/blog/about/".
+      if (size_t at = base.find('/', base.find("//") + 2);
+          at != std::string::npos && href.starts_with(base.substr(at) + "/"))
+        base.resize(at);
       a.attribute("href") = (base + href).c_str();
       return;
     }

@@ -18,11 +18,18 @@ std::string lower(std::string s) {
 
 // "/news/2019/12/24/x/" and "news/2019/12/24/x.html" name the same page.
 std::string url_key(std::string url) {
-  if (url.size() >= 5 && url.substr(url.size() - 5) == ".html") url.resize(url.size() - 5);
   if (url.size() >= 11 && url.substr(url.size() - 11) == "/index.html") url.resize(url.size() - 11);
+  if (url.size() >= 5 && url.substr(url.size() - 5) == ".html") url.resize(url.size() - 5);
   while (!url.empty() && url.back() == '/') url.pop_back();
   size_t start = url.find_first_not_of('/');
   return start == std::string::npos ? "" : lower(url.substr(start));
+}
+
+// "blog", "/blog" and "/blog/" are one root: "/blog/".
+std::string site_root(std::string root) {
+  if (root.empty() || root.front() != '/') root.insert(0, "/");
+  if (root.back() != '/') root += '/';
+  return root;
 }
 
 std::string two(int n) {
@@ -87,6 +94,7 @@ PostIndex::PostIndex(const std::vector<Chapter>& chapters, const LinkContext& co
     if (!context.permalink.empty())
       by_url_.emplace(url_key(context.post_url(context.permalink, post, context.posts_dir)), i);
     if (!post.abbrlink.empty()) by_url_.emplace(url_key("posts/" + post.abbrlink), i);
+    if (!post.permalink.empty()) by_url_.emplace(url_key(post.permalink), i);
   }
 }
 
@@ -102,6 +110,11 @@ std::optional<size_t> PostIndex::find(const Post& from, const std::string& href_
   std::vector<fs::path> bases = {from.file.parent_path()};
   if (!path.empty() && path[0] == '/') {
     if (auto it = by_url_.find(url_key(path)); it != by_url_.end()) return it->second;
+    // A site published under a `root` ("/blog/") writes its links with it; its permalinks and files are without.
+    if (std::string root = site_root(context_.site_root); root.size() > 1 && (path + "/").starts_with(root)) {
+      path.erase(0, root.size() - 1);
+      if (auto it = by_url_.find(url_key(path)); it != by_url_.end()) return it->second;
+    }
     bases = {context_.source_dir};
     path = path.substr(path.find_first_not_of('/') == std::string::npos ? path.size() : path.find_first_not_of('/'));
     if (context_.source_dir.empty()) return std::nullopt;

@@ -109,12 +109,12 @@ ChapterCache::ChapterCache(const fs::path& cache_dir, const Options& options, co
 std::string ChapterCache::key_of(const Post& p, const std::string& href) const {
   // Every field of Post by name: a field added to Post does not compile here until it is hashed (or excluded).
   const auto& [file, display, root, title, date, updated, tags, categories, keywords, authors, description, language,
-               abbrlink, toc, toc_number, draft, body, body_line, nesting, part, summary_title] = p;
+               abbrlink, permalink, toc, toc_number, draft, body, body_line, nesting, part, summary_title] = p;
   KeyHash k;
   k.str(book_).str(href);
   k.str(file.generic_string()).str(display).str(root.generic_string()).str(title);
   k.date(date).date(updated).list(tags).list(categories).list(keywords);
-  k.list(authors).str(description).str(language).str(abbrlink);
+  k.list(authors).str(description).str(language).str(abbrlink).str(permalink);
   k.num(toc).num(toc_number).num(draft).num(body_line).num(nesting);
   k.str(part).str(summary_title).str(body);
   return k.h.hex();

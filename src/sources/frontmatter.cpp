@@ -83,6 +83,7 @@ void read_fields(const YAML::Node& root, Post& post, YamlFields& r) {
     else if (key == "author" || key == "authors") r.names(v, key, post.authors);
     else if (key == "lang" || key == "language") post.language = trim(r.scalar(v, key).value_or(""));
     else if (key == "abbrlink") post.abbrlink = trim(r.scalar(v, key).value_or(""));
+    else if (key == "permalink") post.permalink = trim(r.scalar(v, key).value_or(""));
     else if (key == "toc") post.toc = r.boolean(v, key).value_or(true);
     else if (key == "toc_number") post.toc_number = r.boolean(v, key).value_or(false);
     else if (key == "draft") post.draft = post.draft || r.boolean(v, key).value_or(false);

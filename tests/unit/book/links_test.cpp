@@ -267,3 +267,38 @@ TEST_CASE("resolve_links: a SUMMARY-style hash link (#docs/intro) points at that
   CHECK(t.content(0) == "<p><a href=\"c0002.xhtml\">intro</a></p>\n");
   CHECK(t.warnings() == Strings{});
 }
+
+TEST_CASE("resolve_links: the site's own URLs, under its root, with index.html or encoded CJK, are chapter links") {
+  TestBook t;
+  t.context.source_dir = kDir;
+  t.context.posts_dir = kDir;
+  t.context.permalink = ":year/:month/:day/:title/";
+  t.context.site_url = "https://example.com/blog";
+  t.context.site_root = "/blog/";
+  t.add("a.md",
+        "[1](https://example.com/blog/2024/03/02/b/#Usage) [2](http://www.example.com/blog/2024/03/02/b/index.html) "
+        "[3](/blog/2024/03/02/b) [4](/blog/2024/03/02/%E4%BD%A0%E5%A5%BD/) [5](/blog/about/) "
+        "[6](https://example.com/blog/elsewhere/) [7](https://other.org/blog/2024/03/02/b/)\n");
+  t.add("b.md", "## Usage\n");
+  t.posts.back().date = Date{2024, 3, 2};
+  t.add("你好.md", "c\n");
+  t.posts.back().date = Date{2024, 3, 2};
+  t.add("about.md", "d\n");
+  t.posts.back().permalink = "/about/";
+  t.resolve();
+  CHECK(t.content(0) ==
+        "<p><a href=\"c0002.xhtml#usage\">1</a> <a href=\"c0002.xhtml\">2</a> <a href=\"c0002.xhtml\">3</a> "
+        "<a href=\"c0003.xhtml\">4</a> <a href=\"c0004.xhtml\">5</a> "
+        "<a href=\"https://example.com/blog/elsewhere/\">6</a> <a href=\"https://other.org/blog/2024/03/02/b/\">7</a>"
+        "</p>\n");
+  CHECK(t.warnings() == Strings{});
+}
+
+TEST_CASE("resolve_links: a root-relative link not in the book goes to the site without doubling its root") {
+  TestBook t;
+  t.context.site_url = "https://example.com/blog";
+  t.context.site_root = "/blog/";
+  t.add("a.md", "[x](/blog/tags/c/)\n");
+  t.resolve();
+  CHECK(t.content(0) == "<p><a href=\"https://example.com/blog/tags/c/\">x</a></p>\n");
+}
