@@ -59,13 +59,19 @@ size_t Expander::expand_hexo(const Tag& t) {
   }
   if (name == "highlight") return literal(t, Body::code, arg(0));
   if (name == "katex" || name == "mathjax") return literal(t, Body::code, "math");
-  if (name == "mermaid") return literal(t, Body::code, "mermaid");
+  // Diagrams (NexT's mermaid and wavedrom, hexo-filter-plantuml's plantuml) stay their source, as code.
+  if (name == "mermaid" || name == "plantuml" || name == "wavedrom") return literal(t, Body::code, name);
+  if (name == "linkgrid" || name == "lg") return literal(t, Body::link_grid);
   if (name == "include") return include(t, arg(0), "");
   if (name == "include_code") return include_code(t, args);
   if (name == "post_link" || name == "post_path") return post_link(t, args);
+  if (name == "note" && t.args.find(',') != std::string_view::npos && !find_end(t))
+    return put(t, inline_note(t.args));  // Volantis's one-line note
   if (auto block = hexo_block(name, args, t.args)) return open_block(t, *block);
+  if (auto block = theme_block(name, args, t.args)) return open_block(t, *block);
   if (name.size() > 3 && name.starts_with("end") && close_block(t, name.substr(3))) return pos_;
   if (auto text = render_hexo_tag(name, args, t.args)) return put(t, *text);
+  if (auto text = render_theme_tag(name, args, t.args)) return put(t, *text);
   return unknown(t);
 }
 
@@ -138,6 +144,7 @@ size_t Expander::literal(const Tag& t, Body kind, const std::string& lang, const
   if (kind == Body::dropped) out_.append(size_t(std::count(body.begin(), body.end(), '\n')), '\n');
   if (kind == Body::code) put_code(body, lang, caption, after);
   if (kind == Body::config) put_code(body, guess_config_language(body), caption, after);
+  if (kind == Body::link_grid) out_ += link_grid(body);
   return pos_;
 }
 
@@ -296,7 +303,8 @@ size_t Expander::unknown(const Tag& t) {
                         (t.closing && post_.unknown_seen.count(prefix + t.name));
   if (end_twin) return put(t, "");
   const std::string base = t.syntax == Syntax::hexo && t.name.starts_with("end") ? t.name.substr(3) : t.name;
-  if ((t.syntax == Syntax::hexo && t.name.starts_with("end") && hexo_block(base, {}, "")) ||
+  if ((t.syntax == Syntax::hexo && t.name.starts_with("end") &&
+       (hexo_block(base, {}, "") || theme_block(base, {}, ""))) ||
       (t.closing && shortcode_block(t.name, {}))) {
     warn_once("stray:" + prefix + t.name, t.begin, "unclosed tag",
               "`" + (t.closing ? closer_text(t) : "{% " + t.name + " %}") + "` without its opening tag: dropped");

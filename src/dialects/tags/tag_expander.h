@@ -11,6 +11,7 @@
 
 #include "dialects/tags/tag_render.h"
 #include "dialects/tags/tags.h"
+#include "dialects/tags/theme_tags.h"
 
 namespace mkepub::tags {
 
@@ -82,7 +83,7 @@ struct OpenBlock {
   int tabs = 0;  // `<!-- tab -->` sections seen
 };
 
-enum class Body { verbatim, dropped, code, config };
+enum class Body { verbatim, dropped, code, config, link_grid };
 
 // How messages show a tag and the end tag it lacks: `{% note %}`, `{{< /details >}}`.
 std::string opener_text(const Tag& t);

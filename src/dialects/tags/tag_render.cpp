@@ -15,35 +15,11 @@ constexpr size_t npos = std::string::npos;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-std::string join(const std::vector<std::string>& v, size_t from, size_t to = npos) {
-  std::string s;
-  for (size_t i = from; i < std::min(to, v.size()); ++i) s += (i == from ? "" : " ") + v[i];
-  return s;
-}
-
-bool is_url(std::string_view s) {
-  return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//");
-}
-
 // A width or height: digits, optionally with px or %.
 bool is_size(std::string_view s) {
   size_t i = 0;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
   return i > 0 && (i == s.size() || s.substr(i) == "px" || s.substr(i) == "%");
-}
-
-// Comma-separated theme arguments (`{% btn url, text %}`), each trimmed and unquoted.
-std::vector<std::string> split_commas(std::string_view s) {
-  std::vector<std::string> parts;
-  for (size_t start = 0;;) {
-    size_t comma = s.find(',', start);
-    std::string_view part = trim(s.substr(start, comma == npos ? npos : comma - start));
-    if (part.size() >= 2 && (part.front() == '\'' || part.front() == '"') && part.back() == part.front())
-      part = part.substr(1, part.size() - 2);
-    parts.emplace_back(part);
-    if (comma == npos) return parts;
-    start = comma + 1;
-  }
 }
 
 // A quoted argument at text[i]: its text, with i moved past the closing quote; nullopt when the quote is never
@@ -89,10 +65,6 @@ std::string md_title(std::string_view title) {
     s += c == '\n' ? ' ' : c;
   }
   return s + "\"";
-}
-
-std::string strong_line(std::string_view title) {
-  return title.empty() ? "" : "<p><strong>" + html_escape(title) + "</strong></p>";
 }
 
 // `"title text" "alt text"`, `'title'`, or plain words (all the title).
@@ -151,38 +123,6 @@ std::string render_video(std::string_view name, const std::vector<std::string>& 
   return md_link("YouTube video", "https://www.youtube.com/watch?v=" + id);
 }
 
-// `{% label text [color] %}` (Butterfly) or `{% label class@text %}` (NexT).
-std::string render_label(const std::vector<std::string>& args, std::string_view raw_args) {
-  static const std::vector<std::string_view> colors = {"default", "blue", "pink", "red", "purple", "orange", "green"};
-  std::string_view raw = trim(raw_args);
-  std::string text;
-  if (size_t at = raw.find('@'); at != npos)
-    text = trim(raw.substr(at + 1));
-  else if (args.size() > 1 && std::find(colors.begin(), colors.end(), args.back()) != colors.end())
-    text = join(args, 0, args.size() - 1);
-  else
-    text = join(args, 0);
-  return "<mark>" + html_escape(text) + "</mark>";
-}
-
-// `{% note [class...] [title] %}` (the Hexo site's theme, NexT, Butterfly): leading known class words, then a title.
-std::string note_open(const std::vector<std::string>& classes, std::string_view title) {
-  std::string cls = "note";
-  for (const auto& c : classes)
-    if (c != "note") cls += " " + c;
-  return "<div class=\"" + html_escape(cls) + "\">" + strong_line(title);
-}
-
-Block note_block(const std::vector<std::string>& args) {
-  static const std::vector<std::string_view> known = {
-      "default", "primary", "info",   "success", "warning",  "warn",    "danger", "tip",  "error", "note",
-      "important", "caution", "flat", "simple",  "modern",   "disabled", "no-icon", "blue", "pink", "red",
-      "purple",  "orange",  "green"};
-  size_t k = 0;
-  while (k < args.size() && std::find(known.begin(), known.end(), args[k]) != known.end()) ++k;
-  return {note_open(std::vector<std::string>(args.begin(), args.begin() + long(k)), join(args, k)), "</div>"};
-}
-
 // `{% blockquote [author[, source]] [link] [source_link_title] %}`: the author and source go to a footer.
 Block blockquote_block(const std::vector<std::string>& args) {
   size_t u = 0;
@@ -204,6 +144,40 @@ Block blockquote_block(const std::vector<std::string>& args) {
 }
 
 }  // namespace
+
+bool is_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//"); }
+
+std::string join(const std::vector<std::string>& v, size_t from, size_t to) {
+  std::string s;
+  for (size_t i = from; i < std::min(to, v.size()); ++i) s += (i == from ? "" : " ") + v[i];
+  return s;
+}
+
+// Comma-separated theme arguments (`{% btn url, text %}`), each trimmed and unquoted.
+std::vector<std::string> split_commas(std::string_view s) {
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    size_t comma = s.find(',', start);
+    std::string_view part = trim(s.substr(start, comma == npos ? npos : comma - start));
+    if (part.size() >= 2 && (part.front() == '\'' || part.front() == '"') && part.back() == part.front())
+      part = part.substr(1, part.size() - 2);
+    parts.emplace_back(part);
+    if (comma == npos) return parts;
+    start = comma + 1;
+  }
+}
+
+std::string strong_line(std::string_view title) {
+  return title.empty() ? "" : "<p><strong>" + html_escape(title) + "</strong></p>";
+}
+
+// The box of a note (themes' note tags, Hugo's admonitions): its classes and an optional bold title line.
+std::string note_open(const std::vector<std::string>& classes, std::string_view title) {
+  std::string cls = "note";
+  for (const auto& c : classes)
+    if (c != "note") cls += " " + c;
+  return "<div class=\"" + html_escape(cls) + "\">" + strong_line(title);
+}
 
 std::vector<std::string> split_args(std::string_view text) {
   std::vector<std::string> args;
@@ -316,45 +290,15 @@ std::optional<std::string> render_hexo_tag(std::string_view name, const std::vec
   if (name == "gist") return md_link("Gist " + md_text(arg(0)), "https://gist.github.com/" + arg(0));
   if (name == "jsfiddle") return md_link("JSFiddle", "https://jsfiddle.net/" + arg(0) + "/");
   if (name == "iframe") return md_link(md_text(arg(0)), arg(0));
-  if (name == "btn" || name == "button") {
-    auto parts = split_commas(raw_args);
-    std::string text = parts.size() > 1 && !parts[1].empty() ? parts[1] : parts[0];
-    return md_link(md_text(text), parts[0]);
-  }
-  if (name == "label") return render_label(args, raw_args);
   return std::nullopt;
 }
 
-std::optional<Block> hexo_block(std::string_view name, const std::vector<std::string>& args,
-                                std::string_view raw_args) {
-  if (name == "note") return note_block(args);
+std::optional<Block> hexo_block(std::string_view name, const std::vector<std::string>& args, std::string_view) {
   if (name == "blockquote" || name == "quote") return blockquote_block(args);
   if (name == "pullquote")
     return Block{"<blockquote class=\"" + html_escape(trim("pullquote " + join(args, 0))) + "\">", "</blockquote>"};
-  if (name == "tabs") return Block{"<div class=\"tabs\">", "</div>"};
-  if (name == "hideToggle" || name == "hideBlock") {
-    std::string summary = split_commas(raw_args)[0];
-    return Block{"<details><summary>" + html_escape(summary.empty() ? "Details" : summary) + "</summary>",
-                 "</details>"};
-  }
-  if (name == "gallery") return Block{"<div class=\"gallery\">", "</div>"};
-  if (name == "timeline")
-    return Block{"<div class=\"timeline\">" + strong_line(split_commas(raw_args)[0]) + "<ul>", "</ul></div>"};
   return std::nullopt;
 }
-
-std::string tab_title(std::string_view caption, std::string_view tabs_args, int number) {
-  std::string words;
-  for (const auto& word : split_args(caption))
-    if (!word.starts_with("@")) words += (words.empty() ? "" : " ") + word;
-  if (words.empty()) {
-    std::string name = split_commas(tabs_args)[0];
-    words = (name.empty() ? "Tab" : name) + " " + std::to_string(number);
-  }
-  return strong_line(words);
-}
-
-std::string timeline_item(std::string_view caption) { return "<li>" + strong_line(trim(caption)); }
 
 CodeInfo codeblock_info(const std::vector<std::string>& args) {
   CodeInfo info;

@@ -37,18 +37,21 @@ struct Block {
   std::string open, close;
 };
 
-// A Hexo tag without a body whose output depends only on its arguments (img, asset_img, asset_path, asset_link,
-// link, url_for, youtube, vimeo, gist, jsfiddle, iframe, btn, label); nullopt for any other name.
+// Shared by the renderers here and the themes' (theme_tags.h).
+bool is_url(std::string_view s);  // http://, https:// or //
+std::string join(const std::vector<std::string>& v, size_t from, size_t to = std::string::npos);
+// Comma-separated theme arguments (`{% btn url, text %}`), each trimmed and unquoted.
+std::vector<std::string> split_commas(std::string_view s);
+std::string strong_line(std::string_view title);  // "<p><strong>title</strong></p>", "" without a title
+// `<div class="note CLASSES">` and the title's line.
+std::string note_open(const std::vector<std::string>& classes, std::string_view title);
+
+// A core Hexo tag without a body whose output depends only on its arguments (img, asset_img, asset_path,
+// asset_link, link, url_for, youtube, vimeo, gist, jsfiddle, iframe); nullopt for any other name.
 std::optional<std::string> render_hexo_tag(std::string_view name, const std::vector<std::string>& args,
                                            std::string_view raw_args);
-// A Hexo block tag (note, blockquote, pullquote, tabs, hideToggle, gallery, timeline); nullopt for any other.
-std::optional<Block> hexo_block(std::string_view name, const std::vector<std::string>& args,
-                                std::string_view raw_args);
-// The HTML taking the place of `<!-- tab caption -->` inside `{% tabs name %}` (number counts from 1), and of
-// `<!-- timeline caption -->` inside `{% timeline %}`.
-std::string tab_title(std::string_view caption, std::string_view tabs_args, int number);
-std::string timeline_item(std::string_view caption);
-
+// A core Hexo block tag (blockquote, pullquote); nullopt for any other.
+std::optional<Block> hexo_block(std::string_view name, const std::vector<std::string>& args, std::string_view raw_args);
 // `{% codeblock [title] [lang:x] [url] [link text] [options] %}`: the fence's language and a caption (HTML, empty
 // when the tag has no title and no url).
 struct CodeInfo {

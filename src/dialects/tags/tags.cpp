@@ -181,9 +181,9 @@ size_t Expander::html_comment(size_t i) {
   std::optional<std::string> html;
   OpenBlock* top = blocks_.empty() ? nullptr : &blocks_.back();
   if (body == "more") html = "";
-  else if (top && top->tag.name == "tabs" && word == "tab")
+  else if (top && is_tabs(top->tag.name) && word == "tab")
     html = std::string(kHtmlLine) + tab_title(body.substr(3), top->tag.args, ++top->tabs);
-  else if (top && top->tag.name == "tabs" && word == "endtab") html = "";
+  else if (top && is_tabs(top->tag.name) && word == "endtab") html = "";
   else if (top && top->tag.name == "timeline" && word == "timeline")
     html = std::string(kHtmlLine) + timeline_item(body.substr(8));
   else if (top && top->tag.name == "timeline" && word == "endtimeline") html = std::string(kHtmlLine) + "</li>";
