@@ -28,6 +28,8 @@ const std::vector<Pattern>& patterns() {
                              R"(success|check|done|question|help|faq|attention|failure|fail|missing|error|bug|)"
                              R"(example|quote|cite)\][-+~]?)",
                              std::regex::icase)},
+      // A theme tag's icon argument shown as text: Font Awesome's `fas fa-rocket`, `fa-solid fa-house`.
+      {"icon class", std::regex(R"((^|[\s'"])(fa[srbldt]?|fa-(solid|regular|brands|light|duotone|thin)) fa-[a-z])")},
       {"Markdown emphasis", std::regex(R"((^|[^*\w])\*\*[^*\s][^*]*\*\*|__[^_\s][^_]*__)")},
       {"Markdown link", std::regex(R"(!?\[[^\]\n]+\]\([^)\s]+\))")},
       {"Markdown heading", std::regex(R"(^#{1,6}\s+\S)")},
