@@ -30,7 +30,7 @@ TEST_CASE("hexo site: site URLs and Hexo's heading ids are chapter links, theme 
        "---\ntitle: Themes\ndate: 2024-03-03\n---\n"
        "See [install](/blog/2024/03/02/guide/#Install-Hexo), [config](https://example.com/blog/2024/03/02/guide/"
        "#%E9%85%8D%E7%BD%AE-config-yml), [second usage](/blog/2024/03/02/guide/#Usage-1), [top](/blog/2024/03/02/guide/"
-       "index.html#Getting-Started) and [about](http://www.example.com/blog/about/).\n\n"
+       "index.html#Getting-Started), [second tab](#demo-2) and [about](http://www.example.com/blog/about/).\n\n"
        "{% note green 'fas fa-rocket' %}\nButterfly note.\n{% endnote %}\n\n"
        "{% note info, Volantis one-line note %}\n\n"
        "{% tabs Demo %}\n<!-- tab First @fas fa-one -->\nOne.\n<!-- endtab -->\n<!-- tab Second -->\nTwo.\n"
@@ -54,6 +54,7 @@ TEST_CASE("hexo site: site URLs and Hexo's heading ids are chapter links, theme 
   CHECK(text.find("href=\"c0002.xhtml#usage-2\"") != std::string::npos);
   CHECK(text.find("href=\"c0002.xhtml#top\"") != std::string::npos);
   CHECK(text.find("href=\"c0001.xhtml\"") != std::string::npos);
+  CHECK(text.find("href=\"#demo-2\"") != std::string::npos);
   CHECK(text.find(">Getting Started</h2>") == std::string::npos);  // the title is shown once
   for (const char* shown : {"Butterfly note.", "Volantis one-line note", "<strong>First</strong>",
                             "<strong>Second</strong>", "Two.", "Fluid fold", "Folded text.", "Volantis folding",

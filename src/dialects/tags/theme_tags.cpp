@@ -2,6 +2,7 @@
 #include "dialects/tags/theme_tags.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "base/text.h"
 
@@ -121,6 +122,13 @@ bool is_icon(std::string_view arg) {
   });
 }
 
+// NexT's and Butterfly's id of a tabs block, from its name: lower case, spaces as dashes ("" without a name).
+std::string tabs_id(std::string_view tabs_args) {
+  std::string id = split_commas(tabs_args)[0];
+  for (char& c : id) c = c == ' ' ? '-' : char(std::tolower(static_cast<unsigned char>(c)));
+  return id;
+}
+
 bool is_tabs(std::string_view name) { return name == "tabs" || name == "subtabs"; }
 
 std::optional<std::string> render_theme_tag(std::string_view name, const std::vector<std::string>& args,
@@ -171,7 +179,10 @@ std::optional<Block> theme_block(std::string_view name, const std::vector<std::s
       if (!is_icon(w)) classes.push_back(w);
     return Block{note_open(classes, comma == npos ? "" : trim(raw.substr(comma + 1))), "</div>"};
   }
-  if (is_tabs(name)) return Block{"<div class=\"tabs\">", "</div>"};
+  if (is_tabs(name)) {  // the ids the themes give, so that links to a tab (`#name-2`) still lead to it
+    std::string id = tabs_id(raw);
+    return Block{"<div class=\"tabs\"" + (id.empty() ? "" : " id=\"" + html_escape(id) + "\"") + ">", "</div>"};
+  }
   if (name == "hideToggle" || name == "hideBlock") return details(split_commas(raw)[0]);
   if (name == "folding") {  // Volantis: `{% folding [color] [open], title %}`
     size_t comma = raw.find(',');
@@ -232,7 +243,10 @@ std::string tab_title(std::string_view caption, std::string_view tabs_args, int 
     std::string name = split_commas(tabs_args)[0];
     words = (name.empty() ? "Tab" : name) + " " + std::to_string(number);
   }
-  return strong_line(words);
+  std::string id = tabs_id(tabs_args);
+  if (id.empty()) return strong_line(words);
+  return "<p id=\"" + html_escape(id + "-" + std::to_string(number)) + "\"><strong>" + html_escape(words) +
+         "</strong></p>";
 }
 
 std::string timeline_item(std::string_view caption) { return "<li>" + strong_line(trim(caption)); }

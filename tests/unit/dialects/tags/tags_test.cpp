@@ -170,8 +170,8 @@ TEST_CASE("tags: tabs become a div with each tab's name in bold before its conte
       "{% tabs Fruit, 1 %}\n<!-- tab Apple @apple -->\nRed.\n<!-- endtab -->\n"
       "<!-- tab -->\nYellow.\n<!-- endtab -->\n{% endtabs %}\n");
   CHECK(e.text ==
-        "<!----><div class=\"tabs\">\n<!----><p><strong>Apple</strong></p>\nRed.\n\n"
-        "<!----><p><strong>Fruit 2</strong></p>\nYellow.\n\n<!----></div>\n");
+        "<!----><div class=\"tabs\" id=\"fruit\">\n<!----><p id=\"fruit-1\"><strong>Apple</strong></p>\nRed.\n\n"
+        "<!----><p id=\"fruit-2\"><strong>Fruit 2</strong></p>\nYellow.\n\n<!----></div>\n");
 }
 
 TEST_CASE("tags: hideToggle, btn and label") {

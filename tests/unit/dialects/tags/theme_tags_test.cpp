@@ -58,9 +58,11 @@ TEST_CASE("theme tags: Volantis's one-line note and noteblock with a title") {
   CHECK(e.warnings.empty());
 }
 
-TEST_CASE("theme tags: NexT's subtabs hold titled tabs too") {
+TEST_CASE("theme tags: NexT's subtabs hold titled tabs too, with the ids the theme gives them") {
   auto e = expand("{% subtabs Inner %}\n<!-- tab One two @fas fa-bomb -->\nx\n<!-- endtab -->\n{% endsubtabs %}\n");
-  CHECK(e.text == "<!----><div class=\"tabs\">\n<!----><p><strong>One two</strong></p>\nx\n\n<!----></div>\n");
+  CHECK(e.text ==
+        "<!----><div class=\"tabs\" id=\"inner\">\n<!----><p id=\"inner-1\"><strong>One two</strong></p>\nx\n\n"
+        "<!----></div>\n");
 }
 
 TEST_CASE("theme tags: folding, fold, hideBlock show their content under their title") {
