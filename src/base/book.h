@@ -46,6 +46,12 @@ struct Post {
   bool toc = true;
   bool toc_number = false;
   bool draft = false;
+  // Hugo (https://gohugo.io/content-management/front-matter/): `weight` orders pages before their dates (0 and
+  // none come after the weighted ones); `slug`, `url` and `aliases` give the page's published addresses.
+  int weight = 0;
+  std::string slug, url;
+  std::vector<std::string> aliases;
+  std::string left_out;  // why the site publishes it in no list (`headless`, `build.list: never`): left out
   std::string body;   // Markdown after the front matter
   int body_line = 1;  // line of the post file where body starts
   int nesting = 0;    // from a SUMMARY.md (see SourceFile)

@@ -95,6 +95,9 @@ PostIndex::PostIndex(const std::vector<Chapter>& chapters, const LinkContext& co
       by_url_.emplace(url_key(context.post_url(context.permalink, post, context.posts_dir)), i);
     if (!post.abbrlink.empty()) by_url_.emplace(url_key("posts/" + post.abbrlink), i);
     if (!post.permalink.empty()) by_url_.emplace(url_key(post.permalink), i);
+    // Hugo's `url` and `aliases` (https://gohugo.io/content-management/urls/): more addresses of the same page.
+    if (!post.url.empty()) by_url_.emplace(url_key(post.url), i);
+    for (const auto& alias : post.aliases) by_url_.emplace(url_key(alias), i);
   }
 }
 

@@ -6,6 +6,7 @@
 #include "base/url.h"
 #include "dialects/dialect.h"
 #include "dialects/site.h"
+#include "sources/frontmatter_split.h"
 #include "sources/yaml_bounds.h"
 #include "sources/yaml_fields.h"
 
@@ -100,14 +101,16 @@ void drop_unsafe_url(const YAML::Node& root, SiteConfig& config, YamlFields& r) 
 
 }  // namespace
 
-SiteConfig parse_site_config(const std::string& yaml, const std::string& display, Diagnostics& diag) {
+SiteConfig read_site_config(const std::string& yaml, const std::string& display, Diagnostics& diag,
+                            const std::vector<int>& tabs) {
   SiteConfig config;
   const std::string name = fs::path(display).filename().string();
   YAML::Node root;
   try {
     root = load_bounded_yaml(yaml);
   } catch (const YAML::Exception& e) {
-    int line = e.mark.is_null() ? 0 : e.mark.line + 1, col = e.mark.is_null() ? 0 : e.mark.column + 1;
+    int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+    int col = e.mark.is_null() ? 0 : original_column(tabs, e.mark.line, e.mark.column + 1);
     diag.error({display, line, col, "invalid YAML in " + name + ": " + e.msg, ""});
     return config;
   }
@@ -124,6 +127,18 @@ SiteConfig parse_site_config(const std::string& yaml, const std::string& display
   drop_unsafe_url(root, config, reader);
   warn_folders_outside(root, reader);
   return config;
+}
+
+}  // namespace
+
+SiteConfig parse_site_config(const std::string& yaml, const std::string& display, Diagnostics& diag) {
+  return read_site_config(yaml, display, diag, {});
+}
+
+SiteConfig parse_hexo_site_config(const std::string& yaml, const std::string& display, Diagnostics& diag) {
+  std::string escaped = yaml;
+  auto tabs = escape_yaml_tabs(escaped);  // Hexo's yaml renderer escapes tabs as its front matter does
+  return read_site_config(escaped, display, diag, tabs);
 }
 
 }  // namespace mkepub

@@ -16,12 +16,12 @@ struct SiteConfig;
 struct TagContext;
 
 struct Dialect {
-  const char* name;  // "hexo", "jekyll", "mdbook" (GitBook too), "plain"
+  const char* name;  // "hexo", "jekyll", "mdbook" (GitBook too), "hugo", "plain"
 
   // Config: the file at the site's root that gives its title, authors, language, base URL (`url`) and permalink
   // pattern, read into Site::config before detect(). Dialects naming the same file share its reader, and it is
   // read once; a dialect whose file is absent keeps the config read before it.
-  const char* config_file;  // "_config.yml", "book.toml"; nullptr: none
+  const char* config_file;  // "_config.yml", "book.toml"; nullptr: none, or detect() reads its own (Hugo)
   SiteConfig (*read_config)(const std::string& text, const std::string& display, Diagnostics& diag);
 
   // Detection: whether `site.root` is this generator's site, given `site.config`. When it is, sets where the
@@ -30,11 +30,12 @@ struct Dialect {
   bool (*detect)(Site& site, const std::string& display, Diagnostics& diag);
 
   // Listing: how its posts are ordered. `sorted`: every post file under post_dirs, by date (or name, --sort);
-  // `summary`: the chapters of Site::summary in its order, and no others.
-  enum class Order { sorted, summary } order;
+  // `summary`: the chapters of Site::summary in its order, and no others; `sections`: Hugo's section tree, each
+  // section's pages by weight, then date (sort_hugo_posts, dialects/hugo/hugo.h).
+  enum class Order { sorted, summary, sections } order;
 
-  // Front matter: a post file's metadata and its Markdown body (YAML between `---` lines for every dialect today:
-  // parse_post, sources/frontmatter.h).
+  // Front matter: a post file's metadata and its Markdown body (YAML `---`, TOML `+++` or JSON: parse_post;
+  // Hexo's own rules: parse_hexo_post; sources/frontmatter.h).
   Post (*parse_post)(SourceFile source, Diagnostics& diag);
 
   // Template tags and Markdown extensions, expanded before the Markdown stage (today one expander knows every
@@ -48,8 +49,8 @@ struct Dialect {
 
 // Each defined in its folder (dialects/hexo/hexo.cpp ...). Plain, a folder of posts, is the fallback and the
 // dialect of posts given as files.
-extern const Dialect hexo_dialect, jekyll_dialect, gitbook_dialect, mdbook_dialect, docusaurus_dialect,
-    vitepress_dialect, plain_dialect;
+extern const Dialect hexo_dialect, jekyll_dialect, gitbook_dialect, mdbook_dialect, hugo_dialect,
+    docusaurus_dialect, vitepress_dialect, plain_dialect;
 
 // Every dialect, in the order detect_site tries them (registry.cpp).
 std::span<const Dialect* const> all_dialects();

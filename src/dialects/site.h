@@ -51,5 +51,7 @@ Site detect_site(const fs::path& folder, const std::string& display, Diagnostics
 // _config.yml (Hexo's, Jekyll's, or a plain folder's), a string in, values out; `display` names the file in
 // messages. Values of the wrong kind are warnings; invalid YAML is an error.
 SiteConfig parse_site_config(const std::string& yaml, const std::string& display, Diagnostics& diag);
+// The same as Hexo reads it: lines indented with hard tabs are read as two spaces a tab (escape_yaml_tabs).
+SiteConfig parse_hexo_site_config(const std::string& yaml, const std::string& display, Diagnostics& diag);
 
 }  // namespace mkepub

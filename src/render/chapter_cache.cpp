@@ -109,13 +109,15 @@ ChapterCache::ChapterCache(const fs::path& cache_dir, const Options& options, co
 std::string ChapterCache::key_of(const Post& p, const std::string& href) const {
   // Every field of Post by name: a field added to Post does not compile here until it is hashed (or excluded).
   const auto& [file, display, root, title, date, updated, tags, categories, keywords, authors, description, language,
-               abbrlink, permalink, toc, toc_number, draft, body, body_line, nesting, part, summary_title] = p;
+               abbrlink, permalink, toc, toc_number, draft, weight, slug, url, aliases, left_out, body, body_line,
+               nesting, part, summary_title] = p;
   KeyHash k;
   k.str(book_).str(href);
   k.str(file.generic_string()).str(display).str(root.generic_string()).str(title);
   k.date(date).date(updated).list(tags).list(categories).list(keywords);
   k.list(authors).str(description).str(language).str(abbrlink).str(permalink);
   k.num(toc).num(toc_number).num(draft).num(body_line).num(nesting);
+  k.num(weight).str(slug).str(url).list(aliases).str(left_out);
   k.str(part).str(summary_title).str(body);
   return k.h.hex();
 }

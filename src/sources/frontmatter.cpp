@@ -1,99 +1,119 @@
-// Posts: YAML front matter between `---` lines (Hexo's fields, https://hexo.io/docs/front-matter) and the body.
-// Values are read with the shared YAML field reader (yaml_fields.h).
+// Posts: front matter (YAML, TOML or JSON; frontmatter_split.h) read into a post's fields, and the body. The
+// fields are Hexo's (https://hexo.io/docs/front-matter), Jekyll's and Hugo's
+// (https://gohugo.io/content-management/front-matter/); every format is read as a YAML tree by one reader.
 #include "sources/frontmatter.h"
 
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
+#include <climits>
 
 #include "base/dates.h"
 #include "base/text.h"
+#include "sources/frontmatter_split.h"
+#include "sources/toml_yaml.h"
 #include "sources/yaml_bounds.h"
 #include "sources/yaml_fields.h"
 
 namespace mkepub {
 namespace {
 
-struct Split {
-  std::string yaml;
-  int yaml_line = 0;  // line of the post file where the YAML starts
-  std::string body;
-  int body_line = 1;
-};
+using Format = FrontMatterText::Format;
 
-bool is_fence(std::string_view line, bool closing) {
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-  return line == "---" || (closing && line == "...");
+void split_keywords(const std::string& all, std::vector<std::string>& out) {
+  std::string item;
+  for (size_t pos = 0; pos <= all.size(); ++pos) {
+    if (pos == all.size() || all[pos] == ',') {
+      if (!trim(item).empty()) out.emplace_back(trim(item));
+      item.clear();
+    } else {
+      item += all[pos];
+    }
+  }
 }
 
-// Takes the text: the body is what remains of it once the front matter is cut off, so a post's Markdown is never
-// held twice (a book's loaded posts are its biggest value).
-Split split_front_matter(std::string text, const std::string& display) {
-  Split s;
-  size_t eol = text.find('\n');
-  if (!is_fence(std::string_view(text).substr(0, eol), false)) {
-    s.body = std::move(text);
-    return s;
+// Hugo's `build` options (https://gohugo.io/content-management/build-options/): a page neither listed nor
+// rendered is not part of what the site shows in order.
+std::string build_left_out(const YAML::Node& build, YamlFields& r) {
+  if (!build.IsMap()) return {};
+  for (const char* key : {"list", "render"}) {
+    const YAML::Node v = build[key];
+    if (v && v.IsScalar() && r.scalar(v, key).value_or("") == "never")
+      return std::string("`build.") + key + ": never`";
   }
-  size_t pos = eol == std::string::npos ? text.size() : eol + 1;
-  int line = 2;
-  s.yaml_line = 2;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    if (is_fence(std::string_view(text).substr(pos, end - pos), true)) {
-      s.yaml = text.substr(eol + 1, pos - eol - 1);
-      text.erase(0, std::min(end + 1, text.size()));
-      s.body = std::move(text);
-      s.body_line = line + 1;
-      return s;
-    }
-    pos = end + 1;
-    ++line;
-  }
-  throw InputError({display, 1, 1, "front matter opened here is never closed (expected a line `---`)"});
+  return {};
 }
 
 void read_fields(const YAML::Node& root, Post& post, YamlFields& r) {
+  std::optional<Date> published, modified;
   for (const auto& kv : root) {
     if (!kv.first.IsScalar()) continue;
     const std::string key = kv.first.Scalar();
     const YAML::Node& v = kv.second;
-    if (key == "title") post.title = trim(r.scalar(v, key).value_or(""));
+    auto text = [&] { return std::string(trim(r.scalar(v, key).value_or(""))); };
+    if (key == "title") post.title = text();
     else if (key == "date") post.date = r.date(v, key);
-    else if (key == "updated") post.updated = r.date(v, key);
+    else if (key == "updated" || key == "lastmod") post.updated = r.date(v, key);
+    else if (key == "publishDate" || key == "pubdate") published = r.date(v, key);
+    else if (key == "modified") modified = r.date(v, key);
     else if (key == "tags") r.list(v, key, post.tags);
     else if (key == "categories" || key == "category") r.list(v, key, post.categories);
     else if (key == "keywords") {
-      if (v.IsScalar()) {
-        std::string all = v.Scalar(), item;
-        for (size_t pos = 0; pos <= all.size(); ++pos) {
-          if (pos == all.size() || all[pos] == ',') {
-            if (!trim(item).empty()) post.keywords.emplace_back(trim(item));
-            item.clear();
-          } else {
-            item += all[pos];
-          }
-        }
-      } else {
-        r.list(v, key, post.keywords);
-      }
-    } else if (key == "description" || (key == "excerpt" && post.description.empty()))
-      post.description = trim(r.scalar(v, key).value_or(""));
+      if (v.IsScalar()) split_keywords(v.Scalar(), post.keywords);
+      else r.list(v, key, post.keywords);
+    } else if (key == "description" || ((key == "excerpt" || key == "summary") && post.description.empty()))
+      post.description = text();
     else if (key == "author" || key == "authors") r.names(v, key, post.authors);
-    else if (key == "lang" || key == "language") post.language = trim(r.scalar(v, key).value_or(""));
-    else if (key == "abbrlink") post.abbrlink = trim(r.scalar(v, key).value_or(""));
-    else if (key == "permalink") post.permalink = trim(r.scalar(v, key).value_or(""));
+    else if (key == "lang" || key == "language") post.language = text();
+    else if (key == "abbrlink") post.abbrlink = text();
+    else if (key == "permalink") post.permalink = text();
     else if (key == "toc") post.toc = r.boolean(v, key).value_or(true);
     else if (key == "toc_number") post.toc_number = r.boolean(v, key).value_or(false);
     else if (key == "draft") post.draft = post.draft || r.boolean(v, key).value_or(false);
-    else if (key == "published") post.draft = post.draft || !r.boolean(v, key).value_or(true);
+    else if (key == "published") {
+      // Jekyll's `published: false`; Hugo's `published` is a date.
+      if (v.IsScalar() && parse_date(v.Scalar())) published = r.date(v, key);
+      else post.draft = post.draft || !r.boolean(v, key).value_or(true);
+    } else if (key == "weight") post.weight = r.integer(v, key, INT_MIN, INT_MAX).value_or(0);
+    else if (key == "slug") post.slug = text();
+    else if (key == "url") post.url = text();
+    else if (key == "aliases") r.list(v, key, post.aliases);
+    else if (key == "headless" && r.boolean(v, key).value_or(false)) post.left_out = "headless bundle";
+    else if (key == "build" || key == "_build") {
+      if (auto why = build_left_out(v, r); !why.empty()) post.left_out = why;
+    }
+  }
+  if (!post.date) post.date = published;  // Hugo's `date` defaults to publishDate
+  if (!post.updated) post.updated = modified;
+}
+
+// The front matter as a tree; throws InputError at its line and column. Hexo's JSON that does not parse, and
+// Hexo's front matter without an opening separator that is not a mapping, are the post's text: nullopt.
+std::optional<YAML::Node> load_tree(const FrontMatterText& split, const std::string& display, bool hexo) {
+  const bool lenient = split.without_opening || (hexo && split.format == Format::json);
+  if (split.format == Format::toml) {
+    try {
+      return toml_to_yaml(split.data);
+    } catch (const TomlError& e) {
+      throw InputError({display, split.data_line + e.line - 1, e.column, "invalid TOML in front matter: " + e.message});
+    }
+  }
+  std::string data = split.format == Format::json && hexo ? "{" + split.data + "\n}" : split.data;
+  std::vector<int> tabs;
+  if (hexo && split.format == Format::yaml) tabs = escape_yaml_tabs(data);
+  try {
+    YAML::Node root = load_bounded_yaml(data);
+    if (lenient && !root.IsMap()) return std::nullopt;
+    return root;
+  } catch (const YAML::Exception& e) {
+    if (lenient) return std::nullopt;
+    int line = e.mark.is_null() ? split.data_line : split.data_line + e.mark.line;
+    int col = e.mark.is_null() ? 1 : original_column(tabs, e.mark.line, e.mark.column + 1);
+    const char* kind = split.format == Format::json ? "JSON" : "YAML";
+    throw InputError({display, line, col, std::string("invalid ") + kind + " in front matter: " + e.msg});
   }
 }
 
-}  // namespace
-
-Post parse_post(SourceFile source, Diagnostics& diag) {
+Post read_post(SourceFile source, Diagnostics& diag, bool hexo) {
   Post post;
   post.file = source.file;
   post.display = source.display;
@@ -101,29 +121,32 @@ Post parse_post(SourceFile source, Diagnostics& diag) {
   post.nesting = source.nesting;
   post.part = source.part;
   post.summary_title = source.summary_title;
-  auto split = split_front_matter(std::move(source.text), source.display);
+  auto split = split_front_matter(std::move(source.text), source.display, hexo);
   post.body = std::move(split.body);
   post.body_line = split.body_line;
-  if (split.yaml_line > 0) {
-    YAML::Node root;
-    try {
-      root = load_bounded_yaml(split.yaml);
-    } catch (const YAML::Exception& e) {
-      int line = e.mark.is_null() ? split.yaml_line : split.yaml_line + e.mark.line;
-      int col = e.mark.is_null() ? 1 : e.mark.column + 1;
-      throw InputError({source.display, line, col, "invalid YAML in front matter: " + e.msg});
+  if (split.format != Format::none) {
+    auto root = load_tree(split, source.display, hexo);
+    if (root && split.without_opening) {
+      post.body.erase(0, split.cut);
+      post.body_line = split.cut_line;
     }
-    if (root.IsMap()) {
+    if (root && root->IsMap()) {
       YamlFields reader(
           post.display, diag,
-          {.prefix = "front matter ", .kind = "front matter value ignored", .first_line = split.yaml_line});
-      read_fields(root, post, reader);
-    } else if (!root.IsNull()) {
-      throw InputError({source.display, split.yaml_line, 1, "front matter must be a mapping of keys to values"});
+          {.prefix = "front matter ", .kind = "front matter value ignored", .first_line = split.data_line});
+      read_fields(*root, post, reader);
+    } else if (root && !root->IsNull()) {
+      throw InputError({source.display, split.data_line, 1, "front matter must be a mapping of keys to values"});
     }
   }
   if (!post.date) post.date = date_from_file_name(source.file.stem().string());
   return post;
 }
+
+}  // namespace
+
+Post parse_post(SourceFile source, Diagnostics& diag) { return read_post(std::move(source), diag, false); }
+
+Post parse_hexo_post(SourceFile source, Diagnostics& diag) { return read_post(std::move(source), diag, true); }
 
 }  // namespace mkepub

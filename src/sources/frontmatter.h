@@ -1,4 +1,4 @@
-// Posts: a source file's YAML front matter (Hexo's fields) and its Markdown body (yaml-cpp lives here).
+// Posts: a source file's front matter (YAML, TOML or JSON: Hexo's, Jekyll's and Hugo's fields) and its body.
 #pragma once
 
 #include "base/book.h"
@@ -9,6 +9,9 @@ namespace mkepub {
 // The post in `source`; throws InputError with the line and column in the post file for bad front matter.
 // Odd but harmless values (a date that is not a date, a map where a list belongs) are warnings.
 // The source's text becomes the post's body (moved, not copied).
+// Front matter as Hugo and Jekyll read it: YAML between `---` lines, TOML between `+++` lines, a JSON object.
 Post parse_post(SourceFile source, Diagnostics& diag);
+// As Hexo reads it (hexo-front-matter): YAML with tab indents, JSON between `;;;` lines, no opening separator.
+Post parse_hexo_post(SourceFile source, Diagnostics& diag);
 
 }  // namespace mkepub

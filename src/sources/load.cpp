@@ -281,6 +281,18 @@ std::vector<fs::path> find_posts(const fs::path& folder, const fs::path& root, D
   return files;
 }
 
+// Hugo: a Markdown file inside a leaf bundle (a folder with index.md, up to `content`) other than its index.md is
+// one of the bundle's resources, not a page (https://gohugo.io/content-management/page-bundles/).
+bool in_leaf_bundle(const fs::path& file, const fs::path& content) {
+  std::error_code ec;
+  for (fs::path dir = file.parent_path(); dir != content && dir.has_relative_path(); dir = dir.parent_path()) {
+    if (dir.lexically_relative(content).empty() || *dir.lexically_relative(content).begin() == "..") break;
+    auto index = dir / "index.md";
+    if (index != file && fs::is_regular_file(index, ec)) return true;
+  }
+  return false;
+}
+
 // The chapters a SUMMARY.md lists, in its order, each inside the input folder (`root`, canonical); the folder's
 // other Markdown files are left out with a note. Messages about an entry point at its line in SUMMARY.md.
 void load_book(const Site& site, const fs::path& input, const fs::path& root, Adder& add, Diagnostics& diag) {
@@ -407,7 +419,8 @@ Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagno
       std::vector<std::pair<fs::path, std::string>> files;
       for (const auto& dir : site.post_dirs)
         for (const auto& f : find_posts(dir, root, diag))
-          files.emplace_back(f, display_name(input, f.lexically_relative(input)));
+          if (site.dialect->order != Dialect::Order::sections || !in_leaf_bundle(f, dir))
+            files.emplace_back(f, display_name(input, f.lexically_relative(input)));
       add_file.expect(files);
       for (auto& [f, display] : files) add_file(f, display, root, false);
     }

@@ -3,6 +3,7 @@
 #include "sources/plan.h"
 
 #include "dialects/dialect.h"
+#include "dialects/hugo/hugo.h"
 #include "sources/load.h"
 
 namespace mkepub {
@@ -36,8 +37,11 @@ std::optional<BookPlan> plan_book(const Options& options, std::optional<Site> si
                 "nothing to build: every post is a draft, filtered or left out"});
     return std::nullopt;
   }
-  bool ordered_by_summary = plan.site && plan.site->dialect->order == Dialect::Order::summary;
-  if (!ordered_by_summary || o.sort_given) sort_posts(plan.posts, o.sort);
+  const auto order = plan.site ? plan.site->dialect->order : Dialect::Order::sorted;
+  if (order == Dialect::Order::sections && !plan.site->post_dirs.empty())
+    sort_hugo_posts(plan.posts, plan.site->post_dirs.front(), o.sort);
+  else if (order != Dialect::Order::summary || o.sort_given)
+    sort_posts(plan.posts, o.sort);
   plan.roots = o.resource_paths;
   for (const auto& input : o.inputs)
     plan.roots.push_back(fs::is_directory(input) ? input : fs::absolute(input).parent_path());

@@ -49,6 +49,7 @@ std::vector<Post> parse_posts(std::vector<SourceFile> sources, bool keep_going, 
       if (memo) memo->parsed.emplace(post.file, post);
     }
     if (post.draft && !keep_drafts) diag.note({post.display, 0, 0, "draft left out"});
+    else if (!post.left_out.empty()) diag.note({post.display, 0, 0, post.left_out + ": left out"});
     else posts.push_back(std::move(post));
   }
   return posts;

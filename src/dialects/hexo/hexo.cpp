@@ -24,10 +24,10 @@ bool detect_hexo(Site& site, const std::string&, Diagnostics&) {
 const Dialect hexo_dialect = {
     .name = "hexo",
     .config_file = "_config.yml",
-    .read_config = parse_site_config,
+    .read_config = parse_hexo_site_config,
     .detect = detect_hexo,
     .order = Dialect::Order::sorted,
-    .parse_post = parse_post,
+    .parse_post = parse_hexo_post,
     .expand_tags = expand_tags,
     .post_url = expand_permalink,
 };

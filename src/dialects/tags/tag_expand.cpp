@@ -3,6 +3,7 @@
 // (https://gohugo.io/content-management/shortcodes/) and mdBook's includes
 // (https://rust-lang.github.io/mdBook/format/mdbook.html); the renderers of single tags are in tag_render.cpp.
 #include <algorithm>
+#include <cctype>
 
 #include "dialects/tags/tag_expander.h"
 
@@ -103,6 +104,11 @@ size_t Expander::expand_hugo(const Tag& t) {
     const auto& vars = post_.ctx.site_variables;
     auto it = vars.find(key);
     if (it == vars.end()) it = vars.find("params." + key);
+    if (it == vars.end()) {  // Hugo's keys are case-insensitive: its config is read in lower case
+      std::string lower = key;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      it = vars.find("params." + lower);
+    }
     if (it != vars.end()) return put(t, it->second);
     warn_once("param:" + key, t.begin, "unknown variable", "unknown site parameter `" + key + "`: left empty");
     return put(t, "");

@@ -350,6 +350,10 @@ std::optional<std::string> render_shortcode(std::string_view name, const Shortco
     std::string user = args.get("user", 0);
     return titled("Post by @" + md_text(user), "https://x.com/" + user + "/status/" + args.get("id", 1));
   }
+  if (name == "qr") {  // a QR code of `text` (else of its body, left as it is): the text, a link when a URL
+    std::string text = args.get("text");
+    return text.starts_with("http://") || text.starts_with("https://") ? md_link(md_text(text), text) : md_text(text);
+  }
   if (name == "instagram") return titled("Instagram post", "https://www.instagram.com/p/" + args.get("id", 0) + "/");
   if (name == "gist")
     return titled("Gist " + md_text(args.get("id", 1)),

@@ -332,12 +332,21 @@ TEST_CASE("tags: Hugo admonitions and details become HTML blocks around Markdown
 }
 
 TEST_CASE("tags: unknown Hugo shortcodes keep their inner content, one warning per name") {
-  auto e = expand("{{< qr text=\"x\" >}}inner{{< /qr >}} {{< qr />}} {{% eturl rss %}}\n");
+  auto e = expand("{{< chart type=\"x\" >}}inner{{< /chart >}} {{< chart />}} {{% eturl rss %}}\n");
   CHECK(e.text == "inner  \n");
   CHECK(e.warnings == Strings{
-                          "post.md:1: warning: unknown Hugo shortcode `qr`: kept its text [unknown tag]",
+                          "post.md:1: warning: unknown Hugo shortcode `chart`: kept its text [unknown tag]",
                           "post.md:1: warning: unknown Hugo shortcode `eturl`: kept its text [unknown tag]",
                       });
+}
+
+TEST_CASE("tags: Hugo's qr shortcode shows its text, a link when it is a URL, and param reads site params") {
+  auto e = expand("{{< qr text=\"https://gohugo.io\" />}} {{< qr text=\"Hi\" />}} {{< qr >}}Body{{< /qr >}}\n");
+  CHECK(e.text == "[https://gohugo.io](https://gohugo.io) Hi Body\n");
+  CHECK(e.warnings.empty());
+  auto ctx = context();
+  ctx.site_variables = {{"params.description", "About"}};  // Hugo's config, read with its keys in lower case
+  CHECK(expand("{{< param \"Description\" >}}\n", ctx).text == "About\n");
 }
 
 TEST_CASE("tags: Hugo's escaped shortcodes show as shortcodes, in code too") {
