@@ -29,6 +29,7 @@ LinkContext link_context_of(const Options& options, const std::optional<Site>& s
     links.site_root = config_value(site->config, "root");
     if (links.site_root.empty()) links.site_root = url_path(links.site_url);
     if (!site->post_dirs.empty()) links.posts_dir = site->post_dirs.front();
+    for (const auto& dir : site->static_dirs) links.resource_paths.push_back(dir);
   }
   return links;
 }

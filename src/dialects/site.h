@@ -38,6 +38,7 @@ struct Site {
   fs::path root;                 // the folder the user gave
   fs::path source_dir;           // where site-root paths ("/images/x.png") resolve
   std::vector<fs::path> post_dirs;  // where posts are searched (recursively)
+  std::vector<fs::path> static_dirs;  // files the site serves from its root (Hugo's static/): images looked up there
   std::vector<SummaryEntry> summary;  // Dialect::Order::summary: the chapters in order
   SiteConfig config;
 };

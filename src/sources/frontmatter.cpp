@@ -86,6 +86,26 @@ void read_fields(const YAML::Node& root, Post& post, YamlFields& r) {
   if (!post.updated) post.updated = modified;
 }
 
+// Whether a tree read by yaml-cpp was written as JSON: every key and every string quoted (yaml-cpp tags a quoted
+// scalar "!"), other scalars JSON's literals or numbers. Hexo reads `;;;` blocks with JSON.parse, which takes
+// nothing else.
+bool written_as_json(const YAML::Node& node) {
+  if (node.IsMap()) {
+    for (const auto& kv : node)
+      if (!kv.first.IsScalar() || kv.first.Tag() != "!" || !written_as_json(kv.second)) return false;
+    return node.Style() == YAML::EmitterStyle::Flow;
+  }
+  if (node.IsSequence()) {
+    for (const auto& item : node)
+      if (!written_as_json(item)) return false;
+    return node.Style() == YAML::EmitterStyle::Flow;
+  }
+  if (!node.IsScalar() || node.Tag() == "!") return true;
+  const std::string& v = node.Scalar();
+  if (v == "true" || v == "false" || v == "null") return true;
+  return !v.empty() && v.find_first_not_of("0123456789+-.eE") == std::string::npos;
+}
+
 // The front matter as a tree; throws InputError at its line and column. Hexo's JSON that does not parse, and
 // Hexo's front matter without an opening separator that is not a mapping, are the post's text: nullopt.
 std::optional<YAML::Node> load_tree(const FrontMatterText& split, const std::string& display, bool hexo) {
@@ -103,6 +123,7 @@ std::optional<YAML::Node> load_tree(const FrontMatterText& split, const std::str
   try {
     YAML::Node root = load_bounded_yaml(data);
     if (lenient && !root.IsMap()) return std::nullopt;
+    if (hexo && split.format == Format::json && !written_as_json(root)) return std::nullopt;
     return root;
   } catch (const YAML::Exception& e) {
     if (lenient) return std::nullopt;
@@ -126,7 +147,7 @@ Post read_post(SourceFile source, Diagnostics& diag, bool hexo) {
   post.body_line = split.body_line;
   if (split.format != Format::none) {
     auto root = load_tree(split, source.display, hexo);
-    if (root && split.without_opening) {
+    if (root && split.tentative) {
       post.body.erase(0, split.cut);
       post.body_line = split.cut_line;
     }

@@ -30,7 +30,7 @@ std::string_view separator_run(std::string_view line) {
 
 // Cuts the front matter between the first line and the first later line `is_close` accepts; false when none does.
 template <class IsClose>
-bool cut_block(std::string& text, FrontMatterText& s, IsClose is_close) {
+bool cut_block(std::string& text, FrontMatterText& s, IsClose is_close, bool tentative = false) {
   size_t first_end = text.find('\n');
   if (first_end == std::string::npos) return false;
   int line = 2;
@@ -40,9 +40,14 @@ bool cut_block(std::string& text, FrontMatterText& s, IsClose is_close) {
     if (is_close(trim_end(std::string_view(text).substr(pos, end - pos)))) {
       s.data = text.substr(first_end + 1, pos - first_end - 1);
       s.data_line = 2;
-      text.erase(0, std::min(end + 1, text.size()));
+      s.tentative = tentative;
+      s.cut = std::min(end + 1, text.size());
+      s.cut_line = line + 1;
+      if (!tentative) {
+        text.erase(0, s.cut);
+        s.body_line = s.cut_line;
+      }
       s.body = std::move(text);
-      s.body_line = line + 1;
       return true;
     }
     pos = end + 1;
@@ -96,7 +101,8 @@ FrontMatterText split_hexo(std::string text) {
     if (run.size() == first.size()) {
       const std::string sep(run);
       s.format = sep[0] == ';' ? FrontMatterText::Format::json : FrontMatterText::Format::yaml;
-      if (cut_block(text, s, [&](std::string_view l) { return l == sep; })) return s;
+      const bool json = s.format == FrontMatterText::Format::json;
+      if (cut_block(text, s, [&](std::string_view l) { return l == sep; }, json)) return s;
     }
     s.format = FrontMatterText::Format::none;  // opens with a separator that is not front matter: all body
     s.body = std::move(text);
@@ -110,7 +116,7 @@ FrontMatterText split_hexo(std::string text) {
     const std::string_view sep = separator_run(line_at(text, pos + 1));
     if (sep.empty() || pos == 0) continue;
     s.format = sep[0] == ';' ? FrontMatterText::Format::json : FrontMatterText::Format::yaml;
-    s.without_opening = true;
+    s.without_opening = s.tentative = true;
     s.data = text.substr(0, pos);
     s.data_line = 1;
     size_t rest = pos + 1 + sep.size();

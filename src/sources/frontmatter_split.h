@@ -15,8 +15,10 @@ struct FrontMatterText {
   int data_line = 0;   // line of the post file where `data` starts
   std::string body;
   int body_line = 1;
-  // Hexo without an opening separator: `body` is still the whole text, and the front matter counts only when it
-  // reads as a mapping; then the body is what follows `cut` (and starts on line `cut_line`).
+  // Hexo's JSON, and Hexo's front matter without an opening separator: the front matter counts only when it
+  // reads (as JSON, or as a mapping), so `body` is still the whole text; once it does, the body is what follows
+  // `cut` (and starts on line `cut_line`).
+  bool tentative = false;
   bool without_opening = false;
   size_t cut = 0;
   int cut_line = 1;

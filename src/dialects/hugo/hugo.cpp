@@ -60,6 +60,7 @@ bool detect_hugo(Site& site, const std::string& display, Diagnostics& diag) {
   }
   site.source_dir = content;
   site.post_dirs = {content};
+  if (is_dir(site.root / "static")) site.static_dirs = {site.root / "static"};
   return true;
 }
 

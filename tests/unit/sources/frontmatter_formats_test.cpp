@@ -59,7 +59,7 @@ TEST_CASE("front matter: TOML between +++ lines, with its dates, arrays and tabl
 
 TEST_CASE("front matter: invalid TOML is an error at its line and column in the post") {
   CHECK(error_of("+++\ntitle = \"A\"\ntags = [\n+++\n") ==
-        "posts/bad.md:4:1: error: invalid TOML in front matter: encountered end-of-file");
+        "posts/bad.md:3:10: error: invalid TOML in front matter: error while parsing array: encountered end-of-file");
   CHECK(error_of("+++\ntitle = \"A\"\n").starts_with("posts/bad.md:1:1: error: TOML front matter opened here"));
 }
 

@@ -75,7 +75,9 @@ TEST_CASE("hugo config: YAML and JSON too, a theme's `author = true` is no name,
   CHECK(config_of({{"hugo.json", "hugo.json", "{\"title\": \"J\", \"languageCode\": \"fr\"}"}}).language == "fr");
   std::string errors;
   config_of({{"hugo.toml", "site/hugo.toml", "title = \"A\"\ntitle = \"B\"\n"}}, &errors);
-  CHECK(errors.starts_with("site/hugo.toml:2:1: error: invalid TOML in hugo.toml: "));
+  CHECK(errors ==
+        "site/hugo.toml:2:9: error: invalid TOML in hugo.toml: error while parsing key-value pair: cannot redefine "
+        "existing string 'title'\n");
 }
 
 TEST_CASE("hugo: detected by its config or a content folder's _index.md, posts under contentDir") {
@@ -88,6 +90,9 @@ TEST_CASE("hugo: detected by its config or a content folder's _index.md, posts u
   CHECK(site.config.title == "T");
   CHECK(site.post_dirs == std::vector<fs::path>{t.path / "pages"});
   CHECK(site.source_dir == t.path / "pages");
+  CHECK(site.static_dirs.empty());
+  t.mkdir("static/images");
+  CHECK(detect_site(t.path, "site", diag).static_dirs == std::vector<fs::path>{t.path / "static"});
 
   TempDir d;  // config/_default/ alone, the default content folder
   d.write("config/_default/hugo.yaml", "title: D\n");
@@ -143,7 +148,7 @@ TEST_CASE("hugo order: each section opened by its _index.md, pages by weight, th
 }
 
 TEST_CASE("hugo order: a section without _index.md sorts by its name, its pages not nested") {
-  CHECK(order_of({page("z.md", 0, "Zed"), page("notes/b.md", 0, "B"), page("notes/a.md", 0, "A")}) ==
+  CHECK(order_of({page("z.md", 0, "zed"), page("notes/b.md", 0, "B"), page("notes/a.md", 0, "A")}) ==
         Strings{"notes/a.md", "notes/b.md", "z.md"});
   CHECK(order_of({page("b.md", 0, "", "2020-01-01"), page("a.md", 0, "", "2021-01-01")},
                  Options::Sort::name) == Strings{"a.md", "b.md"});
