@@ -154,11 +154,44 @@ std::string hugo_post_url(const std::string& permalinks, const Post& post, const
   return url;
 }
 
-void sort_hugo_posts(std::vector<Post>& posts, const fs::path& content_dir, Options::Sort sort) {
+namespace {
+
+// Hugo's title for a section without one: its folder's name, title-cased (capitalizeListTitles).
+std::string section_title(const std::string& folder) {
+  std::string out = folder;
+  for (size_t i = 0; i < out.size(); ++i)
+    if (i == 0 || out[i - 1] == ' ' || out[i - 1] == '-')
+      out[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[i])));
+  return out;
+}
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// Pages with nothing for a reader: the home page's `_index.md` and a page without text (a theme's widget page, a
+// CMS's config page). A section's `_index.md` stays, as the title that opens it.
+void drop_empty(std::vector<Post>& posts, const fs::path& content_dir, Diagnostics& diag) {
+  std::erase_if(posts, [&](const Post& post) {
+    if (!blank(post.body)) return false;
+    const Place place = place_of(post, content_dir);
+    if (place.opener && !place.sections.empty()) return false;
+    diag.note({post.display, 0, 0, place.opener ? "the home page has no text: left out" : "no text: left out"});
+    return true;
+  });
+}
+
+}  // namespace
+
+void sort_hugo_posts(std::vector<Post>& posts, const fs::path& content_dir, Options::Sort sort, Diagnostics& diag,
+                     const std::string& site_title) {
+  drop_empty(posts, content_dir, diag);
   std::vector<Place> places;
   std::map<std::string, Key> section_keys;  // a section's key is its _index.md's
-  for (const auto& post : posts) {
+  for (auto& post : posts) {
     places.push_back(place_of(post, content_dir));
+    if (places.back().opener && post.title.empty())  // the home page's title is the site's
+      post.title = places.back().sections.empty()
+                       ? site_title
+                       : section_title(fs::path(places.back().sections.back()).filename().string());
     if (places.back().opener && !places.back().sections.empty())
       section_keys[places.back().sections.back()] = key_of(post);
   }

@@ -30,7 +30,10 @@ Post page(const std::string& file, int weight = 0, const std::string& title = ""
 }
 
 Strings order_of(std::vector<Post> posts, Options::Sort sort = Options::Sort::date) {
-  sort_hugo_posts(posts, "/site/content", sort);
+  Diagnostics diag;
+  for (auto& p : posts)
+    if (p.body.empty()) p.body = "Text.\n";
+  sort_hugo_posts(posts, "/site/content", sort, diag);
   Strings out;
   for (const auto& p : posts) out.push_back(std::string(2 * p.nesting, ' ') + p.display);
   return out;
@@ -152,4 +155,22 @@ TEST_CASE("hugo order: a section without _index.md sorts by its name, its pages 
         Strings{"notes/a.md", "notes/b.md", "z.md"});
   CHECK(order_of({page("b.md", 0, "", "2020-01-01"), page("a.md", 0, "", "2021-01-01")},
                  Options::Sort::name) == Strings{"a.md", "b.md"});
+}
+
+TEST_CASE("hugo order: pages without text are left out with a note, sections' own pages stay, titled") {
+  std::vector<Post> posts = {page("_index.md"), page("admin/index.md"), page("docs/_index.md"), page("docs/a.md")};
+  posts[3].body = "Text.\n";
+  posts[2].title.clear();
+  Diagnostics diag;
+  sort_hugo_posts(posts, "/site/content", Options::Sort::date, diag);
+  Strings titles;
+  for (const auto& p : posts) titles.push_back(p.title + " " + std::to_string(p.nesting));
+  CHECK(titles == Strings{"Docs 0", "a 1"});
+  CHECK(formatted(diag.notes(), "note") ==
+        "_index.md: note: the home page has no text: left out\nadmin/index.md: note: no text: left out\n");
+  std::vector<Post> home = {page("docs/a.md"), page("_index.md")};
+  home[1].title.clear();
+  for (auto& p : home) p.body = "Text.\n";
+  sort_hugo_posts(home, "/site/content", Options::Sort::date, diag, "The Site");
+  CHECK(home[0].title == "The Site");
 }
