@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace mkepub {
@@ -31,11 +32,18 @@ void grouped(const std::vector<Diagnostic>& list, const char* severity, const Re
              "` (--verbose lists them all)\n";
 }
 
+// An unknown tag is said once a book, where it is first used (posts warn each on their own, in parallel).
+std::vector<Diagnostic> once_a_book(std::vector<Diagnostic> list) {
+  std::set<std::string> said;
+  std::erase_if(list, [&](const Diagnostic& d) { return d.kind == "unknown tag" && !said.insert(d.message).second; });
+  return list;
+}
+
 }  // namespace
 
 std::string format_report(const Diagnostics& diag, const ReportOptions& o) {
   std::string out;
-  auto warnings = in_order(diag.warnings());
+  auto warnings = once_a_book(in_order(diag.warnings()));
   if (!o.quiet) {
     grouped(in_order(diag.notes()), "note", o, out);
     grouped(warnings, "warning", o, out);

@@ -134,6 +134,9 @@ std::string PostTagExpander::expand(const Post& post, Diagnostics& diag) const {
   fs::path site_root = site_ ? site_->source_dir : dir;
   context.read_include = [this, dir, site_root](const std::string& path) -> std::optional<std::string> {
     auto bytes = !path.empty() && path[0] == '/' ? read_(site_root / path.substr(1)) : read_(dir / path);
+    // Hugo finds a page by a path relative to the page's section, then to the content folder (GetPage).
+    if (!bytes && !path.empty() && path[0] != '/' && site_ && site_->dialect->order == Dialect::Order::sections)
+      bytes = read_(site_root / path);
     if (!bytes) return std::nullopt;
     try {
       return decode_text(std::move(*bytes), path);

@@ -38,3 +38,14 @@ TEST_CASE("--keep-going turns a post's error into a warning that says the post w
         "p.md:3:2: warning: invalid YAML in front matter: x; post left out (--keep-going)");
   CHECK(diag.errors().size() == 1);
 }
+
+TEST_CASE("an unknown tag is reported once a book, at its first use in file order, whatever the threads did") {
+  Diagnostics diag;
+  diag.warn({"b.md", 3, 0, "unknown Hugo shortcode `chart`: kept its text", "unknown tag"});
+  diag.warn({"a.md", 9, 0, "unknown Hugo shortcode `chart`: kept its text", "unknown tag"});
+  diag.warn({"a.md", 2, 0, "unknown Hugo shortcode `eturl`: kept its text", "unknown tag"});
+  CHECK(format_report(diag, {true, false, 5}) ==
+        "a.md:2: warning: unknown Hugo shortcode `eturl`: kept its text\n"
+        "a.md:9: warning: unknown Hugo shortcode `chart`: kept its text\n"
+        "2 warning(s): unknown tag 2\n");
+}
