@@ -37,8 +37,7 @@ std::string build_left_out(const YAML::Node& build, YamlFields& r) {
   if (!build.IsMap()) return {};
   for (const char* key : {"list", "render"}) {
     const YAML::Node v = build[key];
-    if (v && v.IsScalar() && r.scalar(v, key).value_or("") == "never")
-      return std::string("`build.") + key + ": never`";
+    if (v && v.IsScalar() && r.scalar(v, key).value_or("") == "never") return std::string("`build.") + key + ": never`";
   }
   return {};
 }

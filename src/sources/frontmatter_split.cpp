@@ -102,7 +102,9 @@ FrontMatterText split_hexo(std::string text) {
       const std::string sep(run);
       s.format = sep[0] == ';' ? FrontMatterText::Format::json : FrontMatterText::Format::yaml;
       const bool json = s.format == FrontMatterText::Format::json;
-      if (cut_block(text, s, [&](std::string_view l) { return l == sep; }, json)) return s;
+      if (cut_block(
+              text, s, [&](std::string_view l) { return l == sep; }, json))
+        return s;
     }
     s.format = FrontMatterText::Format::none;  // opens with a separator that is not front matter: all body
     s.body = std::move(text);

@@ -11,8 +11,8 @@ namespace mkepub {
 
 struct FrontMatterText {
   enum class Format { none, yaml, toml, json } format = Format::none;
-  std::string data;    // the front matter's text (JSON with its braces)
-  int data_line = 0;   // line of the post file where `data` starts
+  std::string data;   // the front matter's text (JSON with its braces)
+  int data_line = 0;  // line of the post file where `data` starts
   std::string body;
   int body_line = 1;
   // Hexo's JSON, and Hexo's front matter without an opening separator: the front matter counts only when it

@@ -40,8 +40,7 @@ std::optional<BookPlan> plan_book(const Options& options, std::optional<Site> si
   const auto order = plan.site ? plan.site->dialect->order : Dialect::Order::sorted;
   if (order == Dialect::Order::sections && !plan.site->post_dirs.empty())
     sort_hugo_posts(plan.posts, plan.site->post_dirs.front(), o.sort, diag, plan.site->config.title);
-  else if (order != Dialect::Order::summary || o.sort_given)
-    sort_posts(plan.posts, o.sort);
+  else if (order != Dialect::Order::summary || o.sort_given) sort_posts(plan.posts, o.sort);
   plan.roots = o.resource_paths;
   for (const auto& input : o.inputs)
     plan.roots.push_back(fs::is_directory(input) ? input : fs::absolute(input).parent_path());

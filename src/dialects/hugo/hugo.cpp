@@ -32,7 +32,8 @@ std::vector<fs::path> config_files(const fs::path& root) {
   std::vector<fs::path> dir;
   std::error_code ec;
   for (fs::directory_iterator it(root / "config" / "_default", ec), end; !ec && it != end; it.increment(ec))
-    if (is_file(it->path()) && is_config_name(it->path())) dir.push_back(fs::path("config/_default") / it->path().filename());
+    if (is_file(it->path()) && is_config_name(it->path()))
+      dir.push_back(fs::path("config/_default") / it->path().filename());
   std::sort(dir.begin(), dir.end(), [](const fs::path& a, const fs::path& b) {
     auto main = [](const fs::path& p) { return p.stem() == "hugo" || p.stem() == "config"; };
     if (main(a) != main(b)) return main(a);

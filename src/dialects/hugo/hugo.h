@@ -28,7 +28,8 @@ std::string hugo_post_url(const std::string& permalinks, const Post& post, const
 // weight (weighted first, lower first), then date (`sort`: mkepub's oldest first, or by name), then title, then
 // path; a section's `_index.md` opens it and the section takes its place by that page's own weight, date and
 // title. Each post's `nesting` becomes its depth in the sections; a section's `_index.md` without a title gets its
-// folder's name, title-cased, and the home page's the site's title, as Hugo gives them. Pages without text are left out with a note (the home page's
+// folder's name, title-cased, and the home page's the site's title, as Hugo gives them. Pages without text are left out
+// with a note (the home page's
 // `_index.md` among them), except sections' `_index.md`, which open their sections.
 void sort_hugo_posts(std::vector<Post>& posts, const fs::path& content_dir, Options::Sort sort, Diagnostics& diag,
                      const std::string& site_title = "");

@@ -63,7 +63,8 @@ void flatten(const YAML::Node& node, const std::string& prefix, std::map<std::st
   if (node.IsScalar() && !prefix.empty()) out[prefix] = node.Scalar();
   else if (node.IsMap())
     for (const auto& kv : node)
-      if (kv.first.IsScalar()) flatten(kv.second, prefix.empty() ? kv.first.Scalar() : prefix + "." + kv.first.Scalar(), out);
+      if (kv.first.IsScalar())
+        flatten(kv.second, prefix.empty() ? kv.first.Scalar() : prefix + "." + kv.first.Scalar(), out);
 }
 
 // node[key] that is safe on anything: a missing key, or a node that is not a map, gives a null node.
@@ -131,7 +132,8 @@ SiteConfig read_hugo_config(const std::vector<HugoConfigFile>& files, Diagnostic
   if (config.description.empty()) config.description = localized(tree, language, {"description"});
   Diagnostics quiet;  // author values of other shapes (`author = true`, a theme's switch) are not names
   YamlFields names("", quiet, {.kind = "config value ignored"});
-  for (const YAML::Node& node : {get(params, "author"), get(tree, "author"), get(params, "authors"), get(tree, "authors")})
+  for (const YAML::Node& node :
+       {get(params, "author"), get(tree, "author"), get(params, "authors"), get(tree, "authors")})
     if (config.authors.empty() && !(node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")))
       names.names(node, "author", config.authors);
   for (const auto& name : config.authors) config.author += (config.author.empty() ? "" : ", ") + name;

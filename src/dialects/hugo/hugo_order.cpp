@@ -67,7 +67,8 @@ std::string urlize(const std::string& s) {
   std::string out;
   for (unsigned char c : s) {
     if (c == ' ') out += '-';
-    else if (c >= 0x80 || std::isalnum(c) || c == '-' || c == '_' || c == '.') out += static_cast<char>(std::tolower(c));
+    else if (c >= 0x80 || std::isalnum(c) || c == '-' || c == '_' || c == '.')
+      out += static_cast<char>(std::tolower(c));
   }
   return out;
 }
@@ -107,10 +108,14 @@ std::string expand(const std::string& pattern, const Post& post, const Place& pl
   const std::pair<const char*, std::string> tokens[] = {
       {":slugorcontentbasename", post.slug.empty() ? place.leaf : post.slug},
       {":slugorfilename", post.slug.empty() ? place.leaf : post.slug},
-      {":contentbasename", place.leaf}, {":filename", place.leaf},
+      {":contentbasename", place.leaf},
+      {":filename", place.leaf},
       {":section", parts.empty() ? "" : parts.front()},
-      {":title", urlize(post.title)}, {":slug", slug},
-      {":year", std::to_string(d.year)}, {":month", two(d.month)}, {":day", two(d.day)}};
+      {":title", urlize(post.title)},
+      {":slug", slug},
+      {":year", std::to_string(d.year)},
+      {":month", two(d.month)},
+      {":day", two(d.day)}};
   std::string out;
   for (size_t i = 0; i < pattern.size();) {
     if (pattern.compare(i, 9, ":sections") == 0) {
@@ -146,7 +151,8 @@ std::string hugo_post_url(const std::string& permalinks, const Post& post, const
     std::string line = permalinks.substr(pos, end - pos);
     pos = end == std::string::npos ? permalinks.size() : end + 1;
     size_t tab = line.find('\t');
-    if (tab != std::string::npos && line.substr(0, tab) == section) return expand(line.substr(tab + 1), post, place, parts);
+    if (tab != std::string::npos && line.substr(0, tab) == section)
+      return expand(line.substr(tab + 1), post, place, parts);
   }
   std::string url = "/";
   for (const auto& part : parts) url += part + "/";
@@ -206,7 +212,7 @@ void sort_hugo_posts(std::vector<Post>& posts, const fs::path& content_dir, Opti
     size_t i = 0;
     while (i < pa.sections.size() && i < pb.sections.size() && pa.sections[i] == pb.sections[i]) ++i;
     const bool a_here = i == pa.sections.size(), b_here = i == pb.sections.size();  // a page at this level
-    if (a_here && pa.opener) return !(b_here && pb.opener);  // the section's own page opens it
+    if (a_here && pa.opener) return !(b_here && pb.opener);                         // the section's own page opens it
     if (b_here && pb.opener) return false;
     Key ka = a_here ? key_of(posts[a]) : section_key(pa.sections[i]);
     Key kb = b_here ? key_of(posts[b]) : section_key(pb.sections[i]);

@@ -3,10 +3,10 @@
 // fields.
 #include <doctest/doctest.h>
 
+#include "../strings.h"
 #include "base/dates.h"
 #include "sources/frontmatter.h"
 #include "sources/frontmatter_split.h"
-#include "../strings.h"
 
 using namespace mkepub;
 

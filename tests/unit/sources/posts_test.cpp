@@ -60,4 +60,3 @@ TEST_CASE("posts: a post two books share is parsed once (its warnings said once)
   CHECK(second[0].body == first[0].body);
   CHECK(second[0].display == "../blog/a.md");
 }
-

@@ -124,8 +124,7 @@ TEST_CASE("hugo URLs: path under content, slug, url, bundles, sections' pages, p
   CHECK(hugo_post_url("posts\t/:year/:month/:slug/\n", p, content) == "/2021/02/short/");
   p.slug.clear();
   CHECK(hugo_post_url("posts\t/:year/:title/\n", p, content) == "/2021/my-post/");
-  CHECK(hugo_post_url("posts\t/:sections[1:]/:slugorcontentbasename/\n", page("posts/a/b/x.md"), content) ==
-        "/a/b/x/");
+  CHECK(hugo_post_url("posts\t/:sections[1:]/:slugorcontentbasename/\n", page("posts/a/b/x.md"), content) == "/a/b/x/");
   CHECK(hugo_post_url("\n", page("posts/bundle/index.md"), content) == "/posts/bundle/");
   CHECK(hugo_post_url("posts\t/p/:filename/\n", page("posts/bundle/index.md"), content) == "/p/bundle/");
   CHECK(hugo_post_url("posts\t/p/:slug/\n", page("posts/_index.md"), content) == "/posts/");
@@ -138,23 +137,23 @@ TEST_CASE("hugo order: each section opened by its _index.md, pages by weight, th
                   page("docs/_index.md", 1, "Docs"), page("blog/_index.md", 2, "Blog"),
                   page("blog/new.md", 0, "", "2022-01-01"), page("blog/old/index.md", 0, "", "2020-01-01"),
                   page("about.md", 3)}) == Strings{
-                                              "_index.md",
-                                              "docs/_index.md",
-                                              "  docs/a.md",
-                                              "  docs/b.md",
-                                              "  docs/unweighted.md",
-                                              "blog/_index.md",
-                                              "  blog/old/index.md",
-                                              "  blog/new.md",
-                                              "about.md",
-                                          });
+                                               "_index.md",
+                                               "docs/_index.md",
+                                               "  docs/a.md",
+                                               "  docs/b.md",
+                                               "  docs/unweighted.md",
+                                               "blog/_index.md",
+                                               "  blog/old/index.md",
+                                               "  blog/new.md",
+                                               "about.md",
+                                           });
 }
 
 TEST_CASE("hugo order: a section without _index.md sorts by its name, its pages not nested") {
   CHECK(order_of({page("z.md", 0, "zed"), page("notes/b.md", 0, "B"), page("notes/a.md", 0, "A")}) ==
         Strings{"notes/a.md", "notes/b.md", "z.md"});
-  CHECK(order_of({page("b.md", 0, "", "2020-01-01"), page("a.md", 0, "", "2021-01-01")},
-                 Options::Sort::name) == Strings{"a.md", "b.md"});
+  CHECK(order_of({page("b.md", 0, "", "2020-01-01"), page("a.md", 0, "", "2021-01-01")}, Options::Sort::name) ==
+        Strings{"a.md", "b.md"});
 }
 
 TEST_CASE("hugo order: pages without text are left out with a note, sections' own pages stay, titled") {
