@@ -124,16 +124,18 @@ SiteConfig read_hugo_config(const std::vector<HugoConfigFile>& files, Diagnostic
   std::string lang = scalar(get(tree, "defaultcontentlanguage"));
   if (lang.empty()) lang = "en";
   const YAML::Node language = get(get(tree, "languages"), lower(lang).c_str());
-  const YAML::Node params = get(language, "params").IsMap() ? get(language, "params") : get(tree, "params");
+  // A language's own params (params.LANG.toml) first, then the site's, key by key.
+  const YAML::Node lang_params = get(language, "params"), params = get(tree, "params");
   config.title = localized(tree, language, {"title"});
   config.language = localized(tree, language, {"languagecode", "locale"});
   if (config.language.empty()) config.language = lang;
-  config.description = scalar(get(params, "description"));
+  config.description = scalar(get(lang_params, "description"));
+  if (config.description.empty()) config.description = scalar(get(params, "description"));
   if (config.description.empty()) config.description = localized(tree, language, {"description"});
   Diagnostics quiet;  // author values of other shapes (`author = true`, a theme's switch) are not names
   YamlFields names("", quiet, {.kind = "config value ignored"});
-  for (const YAML::Node& node :
-       {get(params, "author"), get(tree, "author"), get(params, "authors"), get(tree, "authors")})
+  for (const YAML::Node& node : {get(lang_params, "author"), get(params, "author"), get(tree, "author"),
+                                 get(lang_params, "authors"), get(params, "authors"), get(tree, "authors")})
     if (config.authors.empty() && !(node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")))
       names.names(node, "author", config.authors);
   for (const auto& name : config.authors) config.author += (config.author.empty() ? "" : ", ") + name;

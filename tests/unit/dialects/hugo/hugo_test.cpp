@@ -71,6 +71,10 @@ TEST_CASE("hugo config: config/_default/ files by name, a language's own title a
                                   {"params.en.toml", "params.en.toml", "[author]\nname = \"English\"\n"}});
   CHECK(by_lang.authors == Strings{"English"});
   CHECK(by_lang.language == "en");  // defaultContentLanguage's default
+  SiteConfig site_wide = config_of({{"params.toml", "params.toml", "[author]\nname = \"Site\"\n"},
+                                    {"params.en.toml", "params.en.toml", "description = \"English\"\n"}});
+  CHECK(site_wide.authors == Strings{"Site"});  // the language's params have no author: the site's
+  CHECK(site_wide.description == "English");
 }
 
 TEST_CASE("hugo config: YAML and JSON too, a theme's `author = true` is no name, errors at line and column") {
