@@ -31,6 +31,7 @@ TEST_CASE("leaks: each kind of source syntax shown as text is counted, once per 
            {"<p>{: .note}</p>", "attribute list"},
            {"<p>:::tip Title</p>", "admonition fence"},
            {"<p>See [[Some Page|alias]].</p>", "wikilink"},
+           {"<p>[[Prototype pollution]]</p>", "wikilink"},
            {"<blockquote><p>[!note] Title</p></blockquote>", "callout"},
            {"<blockquote><p>[!faq]- Why?</p></blockquote>", "callout"},
            {"<p>**注意：**这是</p>", "Markdown emphasis"},
@@ -58,6 +59,10 @@ TEST_CASE("leaks: code, and prose that only looks alike, are not leaks") {
            "<p><a href=\"https://example.com/page.html\">a page</a> <img src=\"../images/i0001.png\" alt=\"x\"/></p>",
            "<p>&lt; 3 and a &gt; b</p>",
            "<p><a href=\"https://x.org/full.jpg\"><img src=\"../images/i0002.jpg\" alt=\"thumb\"/></a></p>",
+           // Written like wikilinks: C++ attributes, ECMAScript's internal slots, TOML's array-of-tables headers.
+           "<p>src: replace NO_RETURN with [[noreturn]] and add [[maybe_unused]]</p>",
+           "<p>lib: make the global console [[Prototype]] an empty object, test [[DefineOwnProperty]]</p>",
+           "<p>[yAxis]\ntype = \"value\"\n[[series]]\nname = \"Email\"</p>",
        }) {
     auto counts = leaks_in_page(page(body));
     INFO(body, " -> ", format_leaks(counts));

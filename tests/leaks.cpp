@@ -18,11 +18,20 @@ struct Pattern {
 const std::vector<Pattern>& patterns() {
   static const std::vector<Pattern> all = {
       {"template tag", std::regex(R"(\{%-?\s*[A-Za-z_]|\{\{[<%#]|\{\{-?\s*[A-Za-z_.$][^}]*\}\})")},
-      {"front matter", std::regex(R"(^\s*(\+\+\+|---)[ \t]*(\n|$)|^\s*(title|date|tags|categories|draft|weight|slug|author|layout)\s*[:=]\s*\S)")},
+      {"front matter",
+       std::regex(
+           R"(^\s*(\+\+\+|---)[ \t]*(\n|$)|^\s*(title|date|tags|categories|draft|weight|slug|author|layout)\s*[:=]\s*\S)")},
       {"Liquid filter", std::regex(R"(\|\s*(relative_url|absolute_url|escape|markdownify|prepend|append)\b)")},
       {"attribute list", std::regex(R"(\{:\s*[.#]?[A-Za-z]|\{[.#][A-Za-z][\w-]*\})")},
       {"admonition fence", std::regex(R"(^\s*:::+\s*[A-Za-z]*|^\s*:::+\s*$)")},
-      {"wikilink", std::regex(R"(!?\[\[[^\]\n]+\]\])")},
+      // Not wikilinks, though written alike: C++ attributes (`[[noreturn]]`, `[[nodiscard]]`), ECMAScript's
+      // internal slots and methods (`[[Prototype]]`, `[[DefineOwnProperty]]`) in changelogs, and TOML's
+      // array-of-tables headers (`[[series]]` over `name = ...` lines) shown by a shortcode.
+      {"wikilink",
+       std::regex(R"(!?\[\[(?!(noreturn|carries_dependency|deprecated|fallthrough|nodiscard|maybe_unused|likely|)"
+                  R"(unlikely|no_unique_address|assume)\b|(Prototype|Extensible|Get|Set|Call|Construct|Delete|)"
+                  R"(DefineOwnProperty|GetOwnProperty|HasProperty|OwnPropertyKeys|GetPrototypeOf|SetPrototypeOf|)"
+                  R"(IsExtensible|PreventExtensions)\]\])[^\]\n]+\]\](?!\n\s*[A-Za-z_][\w-]*\s*=))")},
       // GitHub's alert types and Obsidian's callout types with their aliases.
       {"callout", std::regex(R"(\[!(note|tip|info|warning|danger|caution|important|abstract|summary|tldr|todo|hint|)"
                              R"(success|check|done|question|help|faq|attention|failure|fail|missing|error|bug|)"
@@ -33,8 +42,9 @@ const std::vector<Pattern>& patterns() {
       {"Markdown emphasis", std::regex(R"((^|[^*\w])\*\*[^*\s][^*]*\*\*|__[^_\s][^_]*__)")},
       {"Markdown link", std::regex(R"(!?\[[^\]\n]+\]\([^)\s]+\))")},
       {"Markdown heading", std::regex(R"(^#{1,6}\s+\S)")},
-      {"raw HTML as text", std::regex(R"(</?(div|span|p|br|img|a|table|tr|td|ul|li|details|summary|iframe|font|center)(\s[^<>]*)?/?>)",
-                                      std::regex::icase)},
+      {"raw HTML as text",
+       std::regex(R"(</?(div|span|p|br|img|a|table|tr|td|ul|li|details|summary|iframe|font|center)(\s[^<>]*)?/?>)",
+                  std::regex::icase)},
   };
   return all;
 }
