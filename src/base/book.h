@@ -50,7 +50,7 @@ struct Post {
   // none come after the weighted ones); `slug`, `url` and `aliases` give the page's published addresses.
   int weight = 0;
   std::string slug, url;
-  std::vector<std::string> aliases;
+  std::vector<std::string> aliases;  // and Obsidian's: other names wikilinks may give the note
   std::string left_out;  // why the site publishes it in no list (`headless`, `build.list: never`): left out
   std::string body;   // Markdown after the front matter
   int body_line = 1;  // line of the post file where body starts

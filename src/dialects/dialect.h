@@ -16,7 +16,7 @@ struct SiteConfig;
 struct TagContext;
 
 struct Dialect {
-  const char* name;  // "hexo", "jekyll", "mdbook" (GitBook too), "hugo", "plain"
+  const char* name;  // "hexo", "jekyll", "gitbook", "mdbook", "hugo", "docusaurus", "vitepress", "obsidian" (Quartz too), "plain"
 
   // Config: the file at the site's root that gives its title, authors, language, base URL (`url`) and permalink
   // pattern, read into Site::config before detect(). Dialects naming the same file share its reader, and it is
@@ -50,7 +50,7 @@ struct Dialect {
 // Each defined in its folder (dialects/hexo/hexo.cpp ...). Plain, a folder of posts, is the fallback and the
 // dialect of posts given as files.
 extern const Dialect hexo_dialect, jekyll_dialect, gitbook_dialect, mdbook_dialect, hugo_dialect,
-    docusaurus_dialect, vitepress_dialect, plain_dialect;
+    docusaurus_dialect, vitepress_dialect, obsidian_dialect, plain_dialect;
 
 // Every dialect, in the order detect_site tries them (registry.cpp).
 std::span<const Dialect* const> all_dialects();

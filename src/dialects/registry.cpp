@@ -10,11 +10,12 @@
 
 namespace mkepub {
 
-// The order they are tried in: the first whose detect() recognises the folder is its dialect. Plain takes any
-// folder, so it comes last.
-const Dialect* const kDialects[] = {&hexo_dialect,       &jekyll_dialect,     &gitbook_dialect,
-                                    &mdbook_dialect,     &hugo_dialect,       &docusaurus_dialect,
-                                    &vitepress_dialect,  &plain_dialect};
+// The order they are tried in: the first whose detect() recognises the folder is its dialect. Obsidian comes after
+// the generators (a Hugo or Jekyll site written in Obsidian is that generator's site); plain takes any folder, so
+// it comes last.
+const Dialect* const kDialects[] = {&hexo_dialect,       &jekyll_dialect,    &gitbook_dialect,  &mdbook_dialect,
+                                    &hugo_dialect,       &docusaurus_dialect, &vitepress_dialect, &obsidian_dialect,
+                                    &plain_dialect};
 
 std::span<const Dialect* const> all_dialects() { return kDialects; }
 

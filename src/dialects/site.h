@@ -40,6 +40,7 @@ struct Site {
   std::vector<fs::path> post_dirs;  // where posts are searched (recursively)
   std::vector<fs::path> static_dirs;  // files the site serves from its root (Hugo's static/): images looked up there
   std::vector<SummaryEntry> summary;  // Dialect::Order::summary: the chapters in order
+  std::vector<fs::path> files;        // an Obsidian vault's files, relative to source_dir: what wikilinks may name
   SiteConfig config;
 };
 

@@ -100,9 +100,12 @@ ChapterCache::ChapterCache(const fs::path& cache_dir, const Options& options, co
     k.str(site->dialect->name).str(site->root.generic_string()).str(site->source_dir.generic_string());
     k.num(static_cast<long long>(site->config.variables.size()));
     for (const auto& [name, value] : site->config.variables) k.str(name).str(value);
+    // An Obsidian vault's files: wikilinks and embeds name them wherever they are.
+    k.num(static_cast<long long>(site->files.size()));
+    for (const auto& f : site->files) k.str(f.generic_string());
   }
   k.num(static_cast<long long>(posts.size()));
-  for (const auto& p : posts) k.str(p.file.generic_string()).str(p.display).str(p.title).date(p.date);
+  for (const auto& p : posts) k.str(p.file.generic_string()).str(p.display).str(p.title).date(p.date).list(p.aliases);
   book_ = k.h.hex();
 }
 

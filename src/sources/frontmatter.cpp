@@ -42,7 +42,7 @@ std::string build_left_out(const YAML::Node& build, YamlFields& r) {
   return {};
 }
 
-void read_fields(const YAML::Node& root, Post& post, YamlFields& r) {
+void read_fields(const YAML::Node& root, Post& post, YamlFields& r, ReadOtherKey other) {
   std::optional<Date> published, modified;
   for (const auto& kv : root) {
     if (!kv.first.IsScalar()) continue;
@@ -79,7 +79,7 @@ void read_fields(const YAML::Node& root, Post& post, YamlFields& r) {
     else if (key == "headless" && r.boolean(v, key).value_or(false)) post.left_out = "headless bundle";
     else if (key == "build" || key == "_build") {
       if (auto why = build_left_out(v, r); !why.empty()) post.left_out = why;
-    }
+    } else if (other) other(key, v, post, r);
   }
   if (!post.date) post.date = published;  // Hugo's `date` defaults to publishDate
   if (!post.updated) post.updated = modified;
@@ -133,7 +133,7 @@ std::optional<YAML::Node> load_tree(const FrontMatterText& split, const std::str
   }
 }
 
-Post read_post(SourceFile source, Diagnostics& diag, bool hexo) {
+Post read_post(SourceFile source, Diagnostics& diag, bool hexo, ReadOtherKey other) {
   Post post;
   post.file = source.file;
   post.display = source.display;
@@ -154,7 +154,7 @@ Post read_post(SourceFile source, Diagnostics& diag, bool hexo) {
       YamlFields reader(
           post.display, diag,
           {.prefix = "front matter ", .kind = "front matter value ignored", .first_line = split.data_line});
-      read_fields(*root, post, reader);
+      read_fields(*root, post, reader, other);
     } else if (root && !root->IsNull()) {
       throw InputError({source.display, split.data_line, 1, "front matter must be a mapping of keys to values"});
     }
@@ -165,8 +165,12 @@ Post read_post(SourceFile source, Diagnostics& diag, bool hexo) {
 
 }  // namespace
 
-Post parse_post(SourceFile source, Diagnostics& diag) { return read_post(std::move(source), diag, false); }
+Post parse_post(SourceFile source, Diagnostics& diag) { return read_post(std::move(source), diag, false, nullptr); }
 
-Post parse_hexo_post(SourceFile source, Diagnostics& diag) { return read_post(std::move(source), diag, true); }
+Post parse_post(SourceFile source, Diagnostics& diag, ReadOtherKey other) {
+  return read_post(std::move(source), diag, false, other);
+}
+
+Post parse_hexo_post(SourceFile source, Diagnostics& diag) { return read_post(std::move(source), diag, true, nullptr); }
 
 }  // namespace mkepub

@@ -293,8 +293,9 @@ bool in_leaf_bundle(const fs::path& file, const fs::path& content) {
   return false;
 }
 
-// The chapters a SUMMARY.md lists, in its order, each inside the input folder (`root`, canonical); the folder's
-// other Markdown files are left out with a note. Messages about an entry point at its line in SUMMARY.md.
+// The chapters a SUMMARY.md (or a vault's listing) gives, in its order, each inside the input folder (`root`,
+// canonical); the folder's other Markdown files are left out, with a note for a SUMMARY.md. Messages about an
+// entry point at its line in SUMMARY.md.
 void load_book(const Site& site, const fs::path& input, const fs::path& root, Adder& add, Diagnostics& diag) {
   const std::string summary = display_name(input, (site.source_dir / "SUMMARY.md").lexically_relative(input));
   std::string part;
@@ -329,6 +330,7 @@ void load_book(const Site& site, const fs::path& input, const fs::path& root, Ad
       part.clear();
     }
   }
+  if (site.dialect == &obsidian_dialect) return;  // a vault lists every note but those it leaves out, and says so
   size_t unlisted = 0;
   for (const auto& f : find_posts(input, root, diag))
     if (f.extension() != ".txt" && f.filename() != "SUMMARY.md" && !listed.count(fs::weakly_canonical(f).string()))

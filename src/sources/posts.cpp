@@ -8,6 +8,7 @@
 #include "base/dates.h"
 #include "base/parallel.h"
 #include "dialects/dialect.h"
+#include "dialects/obsidian/vault.h"
 #include "dialects/tags/tags.h"
 #include "sources/frontmatter.h"
 #include "sources/load.h"
@@ -112,6 +113,12 @@ PostTagExpander::PostTagExpander(const std::vector<Post>& posts, const std::opti
     by_slug_.emplace(stem_without_date(p.file), &p);
     if (!p.title.empty()) by_slug_.emplace(p.title, &p);
   }
+  if (site && !site->files.empty()) {
+    std::map<fs::path, std::vector<std::string>> aliases;
+    for (const auto& p : posts)
+      if (!p.aliases.empty()) aliases.emplace(p.file.lexically_relative(site->source_dir), p.aliases);
+    vault_ = std::make_shared<const Vault>(site->files, aliases);
+  }
 }
 
 std::string PostTagExpander::expand(const Post& post, Diagnostics& diag) const {
@@ -130,6 +137,10 @@ std::string PostTagExpander::expand(const Post& post, Diagnostics& diag) const {
     return it->second->title;
   };
   if (site_) context.site_variables = site_->config.variables;
+  if (vault_) {
+    context.vault = vault_.get();
+    context.vault_path = post.file.lexically_relative(site_->source_dir);
+  }
   // Site-root includes ("/_common/x.md", Hugo) start at the site's source folder.
   fs::path site_root = site_ ? site_->source_dir : dir;
   context.read_include = [this, dir, site_root](const std::string& path) -> std::optional<std::string> {

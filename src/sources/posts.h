@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "base/book.h"
@@ -10,6 +11,8 @@
 #include "dialects/site.h"
 
 namespace mkepub {
+
+class Vault;
 
 // Posts already parsed in this run, by file: a post in several books of a config is parsed once.
 struct PostMemo {
@@ -38,6 +41,7 @@ class PostTagExpander {
 
  private:
   std::map<std::string, const Post*> by_slug_;
+  std::shared_ptr<const Vault> vault_;  // an Obsidian vault's files and the notes' aliases, for wikilinks
   const std::optional<Site>& site_;
   ReadInclude read_;
 };

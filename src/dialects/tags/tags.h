@@ -11,6 +11,8 @@
 
 namespace mkepub {
 
+class Vault;
+
 struct TagContext {
   std::string display;  // the post, for messages
   int first_line = 1;   // line of the post file where the Markdown starts
@@ -24,6 +26,9 @@ struct TagContext {
   // `{{#include file}}` (mdBook), `{% include file %}` (Jekyll): the file's text, read by the loader,
   // relative to the post's folder; nullopt when it does not exist or lies outside the input.
   std::function<std::optional<std::string>(const std::string& path)> read_include;
+  // Obsidian: the vault wikilinks resolve in, and the post's path in it (read_include("/x") reads the vault's x).
+  const Vault* vault = nullptr;
+  fs::path vault_path;
 };
 
 // The Markdown with every tag expanded. Unknown tags keep their inner text without the tag syntax, with one

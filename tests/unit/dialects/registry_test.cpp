@@ -19,13 +19,13 @@ TEST_CASE("detect_site: invalid YAML in _config.yml is an error naming the file"
   CHECK(site.config.title == "");
 }
 
-TEST_CASE("registry: Hexo, Jekyll, GitBook, mdBook, Hugo, Docusaurus, VitePress, then plain, each table complete") {
+TEST_CASE("registry: Hexo, Jekyll, GitBook, mdBook, Hugo, Docusaurus, VitePress, Obsidian, then plain, each table complete") {
   Strings names;
   for (const Dialect* d : all_dialects()) {
     names.push_back(d->name);
     CHECK(((d->read_config || !d->config_file) && d->detect && d->parse_post && d->expand_tags && d->post_url));
   }
-  CHECK(names == Strings{"hexo", "jekyll", "gitbook", "mdbook", "hugo", "docusaurus", "vitepress", "plain"});
+  CHECK(names == Strings{"hexo", "jekyll", "gitbook", "mdbook", "hugo", "docusaurus", "vitepress", "obsidian", "plain"});
 }
 
 TEST_CASE("registry: the first dialect that recognises the folder wins") {
