@@ -259,6 +259,8 @@ const std::string* find_anchor(const Chapter& ch, const std::string& fragment) {
     if (h.id == fragment) return &h.id;
   for (const auto& h : ch.headings)
     if (h.text == fragment) return &h.id;
+  // The slug of a heading that became the chapter's title (its opening `#` heading): Obsidian's `[[Note#Title]]`.
+  if (!ch.headings.empty() && ch.headings[0].slug == fragment) return &ch.headings[0].id;
   // Hexo's modifyAnchors makes its ids lower or upper case: the names differ from those kept only in ASCII case.
   auto same_but_case = [&](const std::string& name) {
     return name.size() == fragment.size() &&

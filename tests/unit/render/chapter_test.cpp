@@ -262,3 +262,12 @@ TEST_CASE("chapter: a first heading that differs from the title stays, and the f
   CHECK(anchor(ch, "The-Title") == "top");
   CHECK(anchor(ch, "the-title") == "top");
 }
+
+TEST_CASE("chapter: a link to the slug of the heading that became the title leads to the top") {
+  Post post = make_post("# The Real Title\n\nText.\n\n## Part\n");
+  Diagnostics diag;
+  Chapter ch = render_chapter(post, "text/c0001.xhtml", diag);
+  CHECK(ch.title == "The Real Title");
+  CHECK(anchor(ch, "the-real-title") == "top");
+  CHECK(anchor(ch, "part") == "part");
+}
