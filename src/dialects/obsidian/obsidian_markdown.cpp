@@ -88,8 +88,11 @@ std::string NoteExpander::embed(const Wikilink& w, const fs::path& from, int lin
     auto [width, height] = image_size(w.alias);
     std::string alt = width.empty() && !w.alias.empty() ? w.alias : target->stem().string();
     if (width.empty()) return "![" + markdown_text(alt) + "](" + href(*target, "") + ")";
-    return "<img src=\"" + html_attribute(href(*target, "")) + "\" alt=\"" + html_attribute(alt) + "\" width=\"" +
-           width + (height.empty() ? "" : "\" height=\"" + height) + "\" />";
+    std::string img = "<img src=\"" + html_attribute(href(*target, "")) + "\" alt=\"" + html_attribute(alt) +
+                      "\" width=\"" + width + (height.empty() ? "" : "\" height=\"" + height) + "\" />";
+    // Alone on its line the tag opens an HTML block (CommonMark 4.6, kind 7), which runs to a blank line: one
+    // follows, so that the next line is Markdown again.
+    return alone ? img + "\n" + blank_prefix(prefix) : img;
   }
   if (!is_note(*target)) return link(w, from, line);
   const bool cycle = std::find(chain_.begin(), chain_.end(), *target) != chain_.end() || *target == ctx_.vault_path;

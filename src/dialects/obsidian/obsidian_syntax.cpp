@@ -70,12 +70,25 @@ std::optional<Wikilink> wikilink_at(std::string_view text, size_t i, bool embed)
 
 bool is_container_prefix(std::string_view prefix) { return prefix.find_first_not_of(" \t>-*+.)0123456789") == npos; }
 
-std::string embedded_block(std::string_view markdown, std::string_view prefix) {
+namespace {
+
+std::string continuation_prefix(std::string_view prefix) {
   std::string cont(prefix);
   for (auto& c : cont)
     if (c != '>' && c != '\t') c = ' ';
-  std::string blank(cont);
-  while (!blank.empty() && blank.back() == ' ') blank.pop_back();
+  return cont;
+}
+
+}  // namespace
+
+std::string blank_prefix(std::string_view prefix) {
+  std::string blank = continuation_prefix(prefix);
+  while (!blank.empty() && (blank.back() == ' ' || blank.back() == '\t')) blank.pop_back();
+  return blank;
+}
+
+std::string embedded_block(std::string_view markdown, std::string_view prefix) {
+  const std::string cont = continuation_prefix(prefix), blank = blank_prefix(prefix);
   std::string out = "<div class=\"embed\">\n" + blank + "\n";
   while (!markdown.empty() && (markdown.back() == '\n' || markdown.back() == ' ')) markdown.remove_suffix(1);
   for (size_t pos = 0; pos <= markdown.size();) {

@@ -25,6 +25,8 @@ std::optional<Wikilink> wikilink_at(std::string_view text, size_t i, bool embed)
 
 // Whether what precedes something on its line only opens containers (blockquote markers, a list item's marker).
 bool is_container_prefix(std::string_view prefix);
+// The prefix's containers on a line of their own (`> - ` gives `>`), for a blank line inside them.
+std::string blank_prefix(std::string_view prefix);
 // A block of Markdown as an embed (`div.embed`), each line after the first under the containers of `prefix`.
 std::string embedded_block(std::string_view markdown, std::string_view prefix);
 

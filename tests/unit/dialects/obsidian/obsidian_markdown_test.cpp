@@ -104,10 +104,13 @@ TEST_CASE("obsidian: a wikilink in a table cell escapes its bar") {
 TEST_CASE("obsidian: image embeds, with a size or alt text") {
   CHECK(expand("![[diagram 1.png]]").text == "![diagram 1](../assets/diagram%201.png)");
   CHECK(expand("![[diagram 1.png|A diagram]]").text == "![A diagram](../assets/diagram%201.png)");
-  CHECK(expand("![[diagram 1.png|300]]").text ==
-        "<img src=\"../assets/diagram%201.png\" alt=\"diagram 1\" width=\"300\" />");
-  CHECK(expand("![[diagram 1.png|300x200]]").text ==
-        "<img src=\"../assets/diagram%201.png\" alt=\"diagram 1\" width=\"300\" height=\"200\" />");
+  CHECK(expand("an ![[diagram 1.png|300]] inline").text ==
+        "an <img src=\"../assets/diagram%201.png\" alt=\"diagram 1\" width=\"300\" /> inline");
+  // Alone on its line, a blank line follows: the next line is not swallowed by the HTML block.
+  CHECK(expand("![[diagram 1.png|300x200]]\n## Next").text ==
+        "<img src=\"../assets/diagram%201.png\" alt=\"diagram 1\" width=\"300\" height=\"200\" />\n\n## Next");
+  CHECK(expand("> ![[diagram 1.png|300]]\n> more").text ==
+        "> <img src=\"../assets/diagram%201.png\" alt=\"diagram 1\" width=\"300\" />\n>\n> more");
   auto missing = expand("![[gone.png]]");
   CHECK(missing.text == "gone.png");
   CHECK(missing.warnings.size() == 1);
