@@ -46,7 +46,8 @@ struct Site {
 
 // Reads `folder` to tell its kind, trying each dialect in the registry's order (registry.cpp): `_config.yml` +
 // `source/_posts/` is Hexo, `_config.yml` + `_posts/` (or a collection folder) is Jekyll, a `SUMMARY.md` (also in
-// `src/`) is a book, anything else a folder of posts. Problems in the config files or SUMMARY.md are reported to
+// `src/`) is a book, `.obsidian/` (or quartz.config.ts beside `content/`, or notes linking by wikilinks) a vault,
+// anything else a folder of posts. Problems in the config files or SUMMARY.md are reported to
 // `diag` with path:line:col.
 Site detect_site(const fs::path& folder, const std::string& display, Diagnostics& diag);
 
