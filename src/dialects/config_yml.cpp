@@ -99,8 +99,6 @@ void drop_unsafe_url(const YAML::Node& root, SiteConfig& config, YamlFields& r) 
   }
 }
 
-}  // namespace
-
 SiteConfig read_site_config(const std::string& yaml, const std::string& display, Diagnostics& diag,
                             const std::vector<int>& tabs) {
   SiteConfig config;

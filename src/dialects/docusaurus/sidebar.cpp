@@ -58,7 +58,7 @@ void read_category(const fs::path& dir, Item& item, const std::string& display, 
   for (const char* name : {"_category_.json", "_category_.yml", "_category_.yaml"}) {
     if (!is_file(dir / name)) continue;
     auto shown = display_of(display, dir.filename() / name);
-    auto text = read_site_file(dir / name, shown, diag);
+    auto text = read_site_file(dir / name, dir, shown, diag);
     if (!text) return;
     try {
       YAML::Node root = load_bounded_yaml(*text);
@@ -92,7 +92,7 @@ void autogenerate(const fs::path& dir, int depth, const std::string& display, Di
       read_category(e.path(), item, display, diag);
       if (item.label.empty()) item.label = name;
     } else if (is_doc(e.path())) {
-      if (auto text = read_site_file(e.path(), display_of(display, e.path().filename()), diag)) {
+      if (auto text = read_site_file(e.path(), dir, display_of(display, e.path().filename()), diag)) {
         auto keys = front_matter_keys(*text);
         if (auto p = keys.find("sidebar_position"); p != keys.end()) item.position = number(p->second);
       }
@@ -141,7 +141,7 @@ std::map<std::string, fs::path> doc_ids(const fs::path& docs, const std::string&
     fs::path rel = it->path().lexically_relative(docs);
     fs::path no_ext = rel.parent_path() / rel.stem();
     ids.try_emplace(no_ext.generic_string(), it->path());
-    if (auto text = read_site_file(it->path(), display_of(display, rel), diag)) {
+    if (auto text = read_site_file(it->path(), docs, display_of(display, rel), diag)) {
       auto keys = front_matter_keys(*text);
       if (auto id = keys.find("id"); id != keys.end() && !id->second.empty())
         ids[(rel.parent_path() / id->second).generic_string()] = it->path();

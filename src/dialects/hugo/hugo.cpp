@@ -50,7 +50,7 @@ bool detect_hugo(Site& site, const std::string& display, Diagnostics& diag) {
   if (!files.empty()) {
     std::vector<HugoConfigFile> texts;
     for (const auto& file : files)
-      if (auto text = read_site_file(site.root / file, display_of(display, file), diag))
+      if (auto text = read_site_file(site.root / file, site.root, display_of(display, file), diag))
         texts.push_back({file.filename().string(), display_of(display, file), std::move(*text)});
     SiteConfig config = read_hugo_config(texts, diag);
     content = inside(site.root, config_value(config, "contentDir"), "content");

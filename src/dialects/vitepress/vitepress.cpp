@@ -16,7 +16,7 @@ bool detect_vitepress(Site& site, const std::string& display, Diagnostics& diag)
       fs::path config = dir / ".vitepress" / name;
       if (!is_file(config)) continue;
       auto shown = display_of(display, config.lexically_relative(site.root));
-      if (auto text = read_site_file(config, shown, diag)) site.config = parse_js_config(*text, shown, diag);
+      if (auto text = read_site_file(config, site.root, shown, diag)) site.config = parse_js_config(*text, shown, diag);
       site.source_dir = dir;
       site.post_dirs = {dir};
       return true;
