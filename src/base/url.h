@@ -17,4 +17,13 @@ bool is_web_scheme(std::string_view scheme);
 // Whether `url` is an http or https URL: what a site's published address must be for links to point into it.
 bool is_http_url(std::string_view url);
 
+// `url` without the invisible characters (zero-width spaces and joiners, soft hyphens, byte order marks; raw or
+// percent-encoded) that text copied from a web page leaves in a link's host: no host holds them.
+std::string without_invisible_host_characters(std::string_view url);
+
+// Whether the host of a `scheme://host/...` URL is one a URL parser reads (the WHATWG URL Standard's host parsing:
+// no forbidden code point, also when percent-encoded; a bracketed IPv6 address; a numeric port). URLs without
+// `//` have no host and pass. epubcheck warns of the others (RSC-023), and readers cannot open them.
+bool has_parsable_host(std::string_view url);
+
 }  // namespace mkepub

@@ -209,6 +209,8 @@ void LinkRewriter::link(const Chapter& ch, const std::string& page, pugi::xml_no
   if (has_scheme(href)) {
     if (!is_web_scheme(url_scheme(href)))
       return drop(ch, a, line, "link `" + href + "` has a scheme readers do not know");
+    href = without_invisible_host_characters(href);
+    if (!has_parsable_host(href)) return drop(ch, a, line, "link `" + href + "` has a host no URL parser reads");
     a.attribute("href") = uri_escape(href).c_str();
     return;
   }

@@ -33,3 +33,22 @@ TEST_CASE("is_http_url and is_web_scheme: what a site's url and posts' links may
   CHECK_FALSE(is_web_scheme("file"));
   CHECK_FALSE(is_web_scheme("xref"));
 }
+
+TEST_CASE("has_parsable_host: hosts a URL parser reads, and the ones epubcheck cannot (RSC-023)") {
+  for (const char* ok : {"https://example.com/a", "http://user:pw@example.com:8080/x?y#z", "https://例子.测试/",
+                         "http://[::1]:80/", "mailto:a@b.c", "urn:isbn:123", "https://a.b?q=[x]", "file:///tmp/x",
+                         "http://%E4%BE%8B.com/"})
+    CHECK_MESSAGE(has_parsable_host(ok), ok);
+  for (const char* bad : {"https://mademistakes.com%5B_work/x.md%5D(_work/x.md)", "http://\xE2\x80\x8Bsktchy.com/p",
+                          "http://%E2%80%8Bsktchy.com/p", "https://a b.com/", "https://a<b.com", "http:///path",
+                          "https://x.com:80a/", "http://[::1/", "https://a%2.com", "https://a%25b.com"})
+    CHECK_MESSAGE(!has_parsable_host(bad), bad);
+}
+
+TEST_CASE("without_invisible_host_characters: copy-paste's zero-width characters leave the host, nothing else") {
+  CHECK(without_invisible_host_characters("http://%E2%80%8Bsktchy.com/p6juFc") == "http://sktchy.com/p6juFc");
+  CHECK(without_invisible_host_characters("http://\xE2\x80\x8Bsktchy.com\xC2\xAD/") == "http://sktchy.com/");
+  // In the path they are the page's business.
+  CHECK(without_invisible_host_characters("http://a.com/%E2%80%8B") == "http://a.com/%E2%80%8B");
+  CHECK(without_invisible_host_characters("docs/%E2%80%8B") == "docs/%E2%80%8B");
+}
