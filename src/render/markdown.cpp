@@ -16,6 +16,7 @@
 #include "base/diagnostics.h"
 #include "base/input_limits.h"
 #include "base/text.h"
+#include "render/attribute_lists.h"
 #include "render/callouts.h"
 #include "render/markdown_cjk.h"
 #include "render/nesting.h"
@@ -380,6 +381,7 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line) {
   trim_cjk_autolinks(doc.get());
   check_nesting(doc.get(), first_line - 1);
   if (!contained.empty()) drop_container_ends(doc.get());
+  apply_attribute_lists(doc.get(), input);
   add_ruby_to_text(doc.get());  // consolidates the text nodes, as make_callouts needs
   if (source.find("[!") != std::string::npos) make_callouts(doc.get());
   if (escapes) restore_escaped_braces(doc.get());

@@ -10,8 +10,10 @@
 #include <memory>
 #include <set>
 #include <string_view>
+#include <utility>
 
 #include "base/input_limits.h"
+#include "render/attribute_lists.h"
 #include "render/content_model.h"
 #include "render/nesting.h"
 #include "epub/templates.h"
@@ -135,6 +137,7 @@ class Converter {
   int line_ = 0;          // post line of the nearest block or raw-HTML marker
   int marker_html_line_ = 0;  // line of that marker in the HTML text
   int depth_ = 0;
+  std::optional<AttributeList> pending_attributes_;  // from a marker for the next element
 
   int line_of(Node n) { return line_ + tree_.line(n) - marker_html_line_; }
 
@@ -156,6 +159,8 @@ class Converter {
         if (c.rfind("mkepub-line:", 0) == 0) {
           line_ = std::stoi(std::string(c.substr(12)));
           marker_html_line_ = tree_.line(n);
+        } else if (auto marker = read_attribute_marker(c)) {
+          attribute_marker(*marker, out);
         }
         break;  // no comment reaches the book: `--` inside one is fatal to XML parsers
       }
@@ -195,9 +200,35 @@ class Converter {
     }
     auto el = out.append_child(name.c_str());
     attributes(e, name, el);
+    if (pending_attributes_) add_attributes(el, *std::exchange(pending_attributes_, std::nullopt));
     if (name == "a" || name == "img") el.append_attribute(kLineAttr) = line_of(e);
     if (name == "img" && !el.attribute("alt")) el.append_attribute("alt") = "";
     children(e, el);
+  }
+
+  // An attribute list's marker (attribute_lists.h): its element gets the id, unless it has one, and the classes.
+  void attribute_marker(const AttributeMarker& marker, pugi::xml_node out) {
+    pugi::xml_node el;
+    if (marker.target == MarkerTarget::next) {
+      pending_attributes_ = marker.attributes;
+      return;
+    }
+    if (marker.target == MarkerTarget::up) el = out;
+    else
+      for (el = out.last_child(); el && el.type() != pugi::node_element; el = el.previous_sibling()) {
+        if (el.type() == pugi::node_pcdata && std::string_view(el.value()).find_first_not_of(" \t\n") != std::string_view::npos)
+          return;  // text between: the list followed no element
+      }
+    if (el && el.type() == pugi::node_element) add_attributes(el, marker.attributes);
+  }
+
+  static void add_attributes(pugi::xml_node el, const AttributeList& list) {
+    if (!list.id.empty() && !el.attribute("id")) el.append_attribute("id") = xml_text(list.id).c_str();
+    if (list.classes.empty()) return;
+    std::string classes = el.attribute("class").value();
+    for (const auto& c : list.classes) classes += (classes.empty() ? "" : " ") + xml_text(c);
+    if (!el.attribute("class")) el.append_attribute("class");
+    el.attribute("class") = classes.c_str();
   }
 
   static bool is_checkbox(Node e) {
