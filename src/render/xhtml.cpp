@@ -13,11 +13,11 @@
 #include <utility>
 
 #include "base/input_limits.h"
+#include "base/text.h"
+#include "epub/templates.h"
 #include "render/attribute_lists.h"
 #include "render/content_model.h"
 #include "render/nesting.h"
-#include "epub/templates.h"
-#include "base/text.h"
 #include "render/xhtml_policy.h"
 
 namespace mkepub {
@@ -216,7 +216,8 @@ class Converter {
     if (marker.target == MarkerTarget::up) el = out;
     else
       for (el = out.last_child(); el && el.type() != pugi::node_element; el = el.previous_sibling()) {
-        if (el.type() == pugi::node_pcdata && std::string_view(el.value()).find_first_not_of(" \t\n") != std::string_view::npos)
+        if (el.type() == pugi::node_pcdata &&
+            std::string_view(el.value()).find_first_not_of(" \t\n") != std::string_view::npos)
           return;  // text between: the list followed no element
       }
     if (el && el.type() == pugi::node_element) add_attributes(el, marker.attributes);

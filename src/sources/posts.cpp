@@ -85,6 +85,29 @@ std::string stem_without_date(const fs::path& file) {
   return date_from_file_name(stem) ? stem.substr(11) : stem;
 }
 
+// What a template may ask of the post itself, Jekyll's `page` (https://jekyllrb.com/docs/variables/#page-variables):
+// lists are numbered items, as the site config's are.
+std::map<std::string, std::string> page_variables(const Post& post) {
+  std::map<std::string, std::string> v;
+  auto put = [&](const std::string& key, const std::string& value) {
+    if (!value.empty()) v[key] = value;
+  };
+  auto put_list = [&](const std::string& key, const std::vector<std::string>& items) {
+    for (size_t i = 0; i < items.size(); ++i) v[key + "." + std::to_string(i)] = items[i];
+  };
+  put("title", post.title);
+  put("description", post.description);
+  put("excerpt", post.description);
+  if (post.date) put("date", format_day(*post.date));
+  if (post.updated) put("last_modified_at", format_day(*post.updated));
+  if (!post.authors.empty()) put("author", post.authors[0]);
+  put("lang", post.language);
+  put_list("tags", post.tags);
+  put_list("categories", post.categories);
+  put("path", post.file.filename().string());
+  return v;
+}
+
 }  // namespace
 
 std::vector<Post> filter_posts(std::vector<Post> posts, const Filters& f) {
@@ -137,6 +160,7 @@ std::string PostTagExpander::expand(const Post& post, Diagnostics& diag) const {
     return it->second->title;
   };
   if (site_) context.site_variables = site_->config.variables;
+  context.page_variables = page_variables(post);
   if (vault_) {
     context.vault = vault_.get();
     context.vault_path = post.file.lexically_relative(site_->source_dir);

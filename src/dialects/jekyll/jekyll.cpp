@@ -2,6 +2,7 @@
 // `_name/` folders (https://jekyllrb.com/docs/collections/), posts ordered by date, links by permalink.
 #include "book/post_index.h"
 #include "dialects/dialect.h"
+#include "dialects/jekyll/liquid.h"
 #include "dialects/site.h"
 #include "dialects/tags/tags.h"
 #include "sources/frontmatter.h"
@@ -25,6 +26,20 @@ bool detect_jekyll(Site& site, const std::string&, Diagnostics&) {
   return true;
 }
 
+// Liquid first, as Jekyll renders it before Markdown; what it leaves (plugin tags, raw blocks) goes to the shared
+// expander. `site.baseurl` is empty: the book is the site, and links stay site paths that find their chapters.
+std::string expand_jekyll_tags(const std::string& markdown, const TagContext& context, Diagnostics& diag) {
+  LiquidContext liquid;
+  liquid.display = context.display;
+  liquid.first_line = context.first_line;
+  for (const auto& [key, value] : context.site_variables) liquid.variables.emplace("site." + key, value);
+  for (const auto& [key, value] : context.page_variables) liquid.variables.emplace("page." + key, value);
+  liquid.variables["site.baseurl"] = "";
+  liquid.post_href = context.post_href;
+  liquid.read_include = context.read_include;
+  return expand_tags(render_liquid(markdown, liquid, diag), context, diag);
+}
+
 }  // namespace
 
 const Dialect jekyll_dialect = {
@@ -34,7 +49,7 @@ const Dialect jekyll_dialect = {
     .detect = detect_jekyll,
     .order = Dialect::Order::sorted,
     .parse_post = parse_post,
-    .expand_tags = expand_tags,
+    .expand_tags = expand_jekyll_tags,
     .post_url = expand_permalink,
 };
 

@@ -23,6 +23,8 @@ struct TagContext {
   std::function<std::optional<std::string>(const std::string& slug)> post_title;
   // `{{ site.x }}` values from _config.yml.
   std::map<std::string, std::string> site_variables;
+  // `{{ page.x }}`: the post's front matter as mkepub keeps it (title, date, description, author, tags...).
+  std::map<std::string, std::string> page_variables;
   // `{{#include file}}` (mdBook), `{% include file %}` (Jekyll): the file's text, read by the loader,
   // relative to the post's folder; nullopt when it does not exist or lies outside the input.
   std::function<std::optional<std::string>(const std::string& path)> read_include;
