@@ -154,6 +154,12 @@ std::string PostTagExpander::expand(const Post& post, Diagnostics& diag) const {
     if (it == by_slug_.end()) return std::nullopt;
     return markdown_target(it->second->file, dir);
   };
+  if (site_)
+    context.post_site_path = [this](const std::string& slug) -> std::optional<std::string> {
+      auto it = by_slug_.find(slug);
+      if (it == by_slug_.end()) return std::nullopt;
+      return "/" + markdown_target(it->second->file, site_->source_dir);
+    };
   context.post_title = [this](const std::string& slug) -> std::optional<std::string> {
     auto it = by_slug_.find(slug);
     if (it == by_slug_.end() || it->second->title.empty()) return std::nullopt;

@@ -35,7 +35,7 @@ std::string expand_jekyll_tags(const std::string& markdown, const TagContext& co
   for (const auto& [key, value] : context.site_variables) liquid.variables.emplace("site." + key, value);
   for (const auto& [key, value] : context.page_variables) liquid.variables.emplace("page." + key, value);
   liquid.variables["site.baseurl"] = "";
-  liquid.post_href = context.post_href;
+  liquid.post_href = context.post_site_path ? context.post_site_path : context.post_href;
   liquid.read_include = context.read_include;
   return expand_tags(render_liquid(markdown, liquid, diag), context, diag);
 }

@@ -19,6 +19,8 @@ struct TagContext {
   // post_link/post_path: a post's slug (its file name without extension, or its title) -> a link target that
   // the links stage resolves to that post's chapter (the post file's path relative to this post's folder).
   std::function<std::optional<std::string>(const std::string& slug)> post_href;
+  // ... or a site path to its file ("/_posts/2020-01-02-x.md"), which stays right after `{{ site.url }}`.
+  std::function<std::optional<std::string>(const std::string& slug)> post_site_path;
   // ... and that post's title: post_link's text when the tag gives none, as Hexo does.
   std::function<std::optional<std::string>(const std::string& slug)> post_title;
   // `{{ site.x }}` values from _config.yml.

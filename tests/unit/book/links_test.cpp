@@ -258,6 +258,21 @@ TEST_CASE("resolve_links: a site url that is not http or https is never a link's
   }
 }
 
+TEST_CASE("resolve_links: a link by the site's own url to a page in the book is a chapter link") {
+  TestBook t;
+  t.context.source_dir = kDir;
+  t.context.site_url = "https://mademistakes.com";
+  t.add("a.md",
+        "[b](https://mademistakes.com/_posts/b.md#x) [c](https://mademistakes.com/c/) "
+        "[d](https://mademistakes.community/)\n");
+  t.add("_posts/b.md", "## X\n");
+  t.resolve();
+  CHECK(t.content(0) ==
+        "<p><a href=\"c0002.xhtml#x\">b</a> <a href=\"https://mademistakes.com/c/\">c</a> "
+        "<a href=\"https://mademistakes.community/\">d</a></p>\n");
+  CHECK(t.warnings() == Strings{});
+}
+
 TEST_CASE("resolve_links: a SUMMARY-style hash link (#docs/intro) points at that chapter") {
   TestBook t;
   t.context.source_dir = kDir;

@@ -129,4 +129,8 @@ TEST_CASE("liquid: through the Jekyll dialect, raw outside code and plugin tags 
                                    "{% raw %}{{ kept }}{% endraw %}\n",
                                    ctx, diag) == "Post of Site: [a](/about/)\n{{ kept }}\n");
   CHECK(diag.warnings().empty());
+  ctx.site_variables["url"] = "https://x.com";
+  ctx.post_site_path = [](const std::string& slug) { return std::optional<std::string>("/_posts/" + slug + ".md"); };
+  CHECK(jekyll_dialect.expand_tags("[a]({{ site.url }}{% post_url 2020-01-02-a %})", ctx, diag) ==
+        "[a](https://x.com/_posts/2020-01-02-a.md)");
 }
