@@ -42,7 +42,7 @@ struct Post {
   std::vector<std::string> keywords;
   std::vector<std::string> authors;  // `author` or `authors`: a name, a map with `name`, or a list of them
   std::string description, language, abbrlink;
-  std::string permalink;  // the post's own URL on its site (Hexo's and Jekyll's `permalink` in the front matter)
+  std::string permalink;  // the post's own URL on its site, or a pattern (Hexo's and Jekyll's `permalink:`), or empty
   bool toc = true;
   bool toc_number = false;
   bool draft = false;

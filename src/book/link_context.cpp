@@ -28,6 +28,11 @@ LinkContext link_context_of(const Options& options, const std::optional<Site>& s
     if (auto url = site->config.variables.find("url"); url != site->config.variables.end()) links.site_url = url->second;
     links.site_root = config_value(site->config, "root");
     if (links.site_root.empty()) links.site_root = url_path(links.site_url);
+    if (auto base = site->config.variables.find("baseurl"); base != site->config.variables.end()) {
+      links.base_path = base->second;
+      while (links.base_path.size() > 1 && links.base_path.back() == '/') links.base_path.pop_back();
+      if (!links.base_path.starts_with('/')) links.base_path.insert(0, "/");
+    }
     if (!site->post_dirs.empty()) links.posts_dir = site->post_dirs.front();
     for (const auto& dir : site->static_dirs) links.resource_paths.push_back(dir);
   }

@@ -94,7 +94,8 @@ PostIndex::PostIndex(const std::vector<Chapter>& chapters, const LinkContext& co
     if (!context.permalink.empty())
       by_url_.emplace(url_key(context.post_url(context.permalink, post, context.posts_dir)), i);
     if (!post.abbrlink.empty()) by_url_.emplace(url_key("posts/" + post.abbrlink), i);
-    if (!post.permalink.empty()) by_url_.emplace(url_key(post.permalink), i);
+    if (!post.permalink.empty())  // the post's own, which Jekyll takes over the site's
+      by_url_.emplace(url_key(context.post_url(post.permalink, post, context.posts_dir)), i);
     // Hugo's `url` and `aliases` (https://gohugo.io/content-management/urls/): more addresses of the same page.
     if (!post.url.empty()) by_url_.emplace(url_key(post.url), i);
     for (const auto& alias : post.aliases) by_url_.emplace(url_key(alias), i);
@@ -109,6 +110,11 @@ std::optional<size_t> PostIndex::find_file(const fs::path& candidate) const {
 }
 
 std::optional<size_t> PostIndex::find(const Post& from, const std::string& href_path) const {
+  // Jekyll's `baseurl`: the site is published under it, and the book is the site.
+  const std::string& base = context_.base_path;
+  if (base.size() > 1 && href_path.starts_with(base) &&
+      (href_path.size() == base.size() || href_path[base.size()] == '/'))
+    if (auto found = find(from, href_path.size() == base.size() ? "/" : href_path.substr(base.size()))) return found;
   std::string path = href_path;
   std::vector<fs::path> bases = {from.file.parent_path()};
   if (!path.empty() && path[0] == '/') {

@@ -19,6 +19,7 @@ struct LinkContext {
   std::string (*post_url)(const std::string& pattern, const Post& post, const fs::path& posts_dir) = expand_permalink;
   fs::path posts_dir;     // where :title is counted from (Hexo's source/_posts)
   std::vector<fs::path> resource_paths;  // more folders to look for images in (--resource-path)
+  std::string base_path;                 // Jekyll's `baseurl` ("/blog"): site paths under it are the site's own
   std::string site_url;  // the published site ("https://hexo.io"): site-root links not in the book go there
   std::string site_root;  // the path the site is published under (Hexo's `root`, "/blog/"), "/" or empty: none
 };

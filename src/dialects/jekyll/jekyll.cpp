@@ -1,5 +1,7 @@
 // Dialects: Jekyll (https://jekyllrb.com/docs/structure/): _config.yml beside `_posts/` and the collections'
 // `_name/` folders (https://jekyllrb.com/docs/collections/), posts ordered by date, links by permalink.
+#include <map>
+
 #include "book/post_index.h"
 #include "dialects/dialect.h"
 #include "dialects/jekyll/liquid.h"
@@ -26,6 +28,25 @@ bool detect_jekyll(Site& site, const std::string&, Diagnostics&) {
   return true;
 }
 
+// A post's URL under Jekyll's permalink (https://jekyllrb.com/docs/permalinks/): the built-in styles are names for
+// patterns, `:categories` joins them all with `/`, and the empty segments they leave are closed up.
+std::string jekyll_post_url(const std::string& permalink, const Post& post, const fs::path& posts_dir) {
+  static const std::map<std::string, std::string, std::less<>> kStyles = {
+      {"date", "/:categories/:year/:month/:day/:title:output_ext"},
+      {"pretty", "/:categories/:year/:month/:day/:title/"},
+      {"ordinal", "/:categories/:year/:y_day/:title:output_ext"},
+      {"weekdate", "/:categories/:year/W:week/:short_day/:title:output_ext"},
+      {"none", "/:categories/:title:output_ext"}};
+  auto style = kStyles.find(permalink);
+  std::string pattern = style == kStyles.end() ? permalink : style->second;
+  std::string categories;
+  for (const auto& c : post.categories) categories += (categories.empty() ? "" : "/") + c;
+  for (size_t at; (at = pattern.find(":categories")) != std::string::npos;) pattern.replace(at, 11, categories);
+  std::string url = expand_permalink(pattern, post, posts_dir);
+  for (size_t at; (at = url.find("//")) != std::string::npos;) url.erase(at, 1);
+  return url;
+}
+
 // Liquid first, as Jekyll renders it before Markdown; what it leaves (plugin tags, raw blocks) goes to the shared
 // expander. `site.baseurl` is empty: the book is the site, and links stay site paths that find their chapters.
 std::string expand_jekyll_tags(const std::string& markdown, const TagContext& context, Diagnostics& diag) {
@@ -50,7 +71,7 @@ const Dialect jekyll_dialect = {
     .order = Dialect::Order::sorted,
     .parse_post = parse_post,
     .expand_tags = expand_jekyll_tags,
-    .post_url = expand_permalink,
+    .post_url = jekyll_post_url,
 };
 
 }  // namespace mkepub

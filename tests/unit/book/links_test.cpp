@@ -240,6 +240,20 @@ TEST_CASE("resolve_links: posts found without extension, as .html, as folder ind
   CHECK(t.warnings() == Strings{});
 }
 
+TEST_CASE("resolve_links: a post's own permalink (Jekyll's front matter) finds it") {
+  TestBook t;
+  t.context.source_dir = kDir;
+  t.add("a.md", "[about](/about-me/) [about](/about-me.html)\n");
+  t.add("_pages/about.md", "b\n");
+  t.posts.back().permalink = "/about-me/";
+  t.context.base_path = "/blog";
+  t.add("c.md", "[a](/blog/about-me/) [b](/blog/a.md)\n");
+  t.resolve();
+  CHECK(t.content(2) == "<p><a href=\"c0002.xhtml\">a</a> <a href=\"c0001.xhtml\">b</a></p>\n");
+  CHECK(t.content(0) == "<p><a href=\"c0002.xhtml\">about</a> <a href=\"c0002.xhtml\">about</a></p>\n");
+  CHECK(t.warnings() == Strings{});
+}
+
 TEST_CASE("resolve_links: a site-root link to a page not in the book goes to the site's url") {
   TestBook t;
   t.context.site_url = "https://hexo.io/";

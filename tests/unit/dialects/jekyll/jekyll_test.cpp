@@ -70,3 +70,17 @@ TEST_CASE("jekyll: collections that are not folders, `posts`, or paths are not s
   t.mkdir("_posts");
   CHECK_FALSE(jekyll_dialect.detect(site, "site", diag));
 }
+
+TEST_CASE("jekyll: post URLs under the built-in permalink styles and a pattern of the site's") {
+  Post post;
+  post.file = "/site/_posts/2020-03-04-hello.md";
+  post.date = Date{2020, 3, 4};
+  post.categories = {"a", "b"};
+  const fs::path posts = "/site/_posts";
+  CHECK(jekyll_dialect.post_url("pretty", post, posts) == "/a/b/2020/03/04/hello/");
+  CHECK(jekyll_dialect.post_url("date", post, posts) == "/a/b/2020/03/04/hello.html");
+  CHECK(jekyll_dialect.post_url("none", post, posts) == "/a/b/hello.html");
+  CHECK(jekyll_dialect.post_url("/blog/:year/:title/", post, posts) == "/blog/2020/hello/");
+  post.categories.clear();
+  CHECK(jekyll_dialect.post_url("pretty", post, posts) == "/2020/03/04/hello/");
+}
