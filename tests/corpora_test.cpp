@@ -46,6 +46,26 @@ TEST_CASE("corpus rust-book-en") { builds_valid("rust-book-en"); }
 TEST_CASE("corpus rust-book-zh-cn") { builds_valid("rust-book-zh-cn"); }
 TEST_CASE("corpus vivliostyle-tbf09-ja") { builds_valid("vivliostyle-tbf09-ja"); }
 
+// The breadth set: sites of every kind mkepub was not made against (../shared/corpora/README.md).
+TEST_CASE("corpus docusaurus-en-prettier") { builds_valid("docusaurus-en-prettier"); }
+TEST_CASE("corpus docusaurus-ko-mailhyuil") { builds_valid("docusaurus-ko-mailhyuil"); }
+TEST_CASE("corpus gitbook-en-linuxinsides") { builds_valid("gitbook-en-linuxinsides"); }
+TEST_CASE("corpus hexo-blog-enzh-zhouhao") { builds_valid("hexo-blog-enzh-zhouhao"); }
+TEST_CASE("corpus hexo-blog-zh-jackzheng") { builds_valid("hexo-blog-zh-jackzheng"); }
+TEST_CASE("corpus hexo-blog-zh-youngforest") { builds_valid("hexo-blog-zh-youngforest"); }
+TEST_CASE("corpus hexo-themedocs-en-nexttheme") { builds_valid("hexo-themedocs-en-nexttheme"); }
+TEST_CASE("corpus hugo-blog-en-brycewray") { builds_valid("hugo-blog-en-brycewray"); }
+TEST_CASE("corpus hugo-blog-zh-darjun") { builds_valid("hugo-blog-zh-darjun"); }
+TEST_CASE("corpus hugo-docs-zhen-fixit") { builds_valid("hugo-docs-zhen-fixit"); }
+TEST_CASE("corpus hugo-site-en-matbesancon") { builds_valid("hugo-site-en-matbesancon"); }
+TEST_CASE("corpus jekyll-blog-en-mmistakes") { builds_valid("jekyll-blog-en-mmistakes"); }
+TEST_CASE("corpus jekyll-blog-multi-gipyeonglee") { builds_valid("jekyll-blog-multi-gipyeonglee"); }
+TEST_CASE("corpus jekyll-collections-zh-lsieun") { builds_valid("jekyll-collections-zh-lsieun"); }
+TEST_CASE("corpus mdbook-en-nomicon") { builds_valid("mdbook-en-nomicon"); }
+TEST_CASE("corpus mdbook-ja-rbeja") { builds_valid("mdbook-ja-rbeja"); }
+TEST_CASE("corpus quartz-garden-en-lesleylai") { builds_valid("quartz-garden-en-lesleylai"); }
+TEST_CASE("corpus vitepress-zh-advancedjava") { builds_valid("vitepress-zh-advancedjava"); }
+
 TEST_CASE("corpus powershell-docs-en: five posts with invalid YAML fail the build, named with line and column") {
   const fs::path dir = kCorpora / "powershell-docs-en";
   if (!fs::exists(dir)) {
