@@ -9,6 +9,7 @@
 #include "dialects/obsidian/obsidian_syntax.h"
 #include "dialects/obsidian/vault.h"
 #include "sources/inputs_read.h"
+#include "sources/load.h"
 
 namespace mkepub {
 namespace {
@@ -28,9 +29,23 @@ struct Folder {
   bool has_notes = false;       // here or below
 };
 
+// Folders are entered once each, by their real path, and only inside the vault: a symlink to a parent would
+// otherwise list the vault forever, and one leading elsewhere would put outside files in the book.
+struct Visited {
+  fs::path vault;  // canonical
+  std::set<fs::path> folders;
+  bool enter(const fs::path& dir) {
+    std::error_code ec;
+    fs::path real = fs::canonical(dir, ec);
+    if (ec || !is_within({vault}, real)) return false;
+    return folders.insert(real).second;
+  }
+};
+
 Folder read_folder(const fs::path& vault, const fs::path& rel, const std::set<std::string>& ignored,
-                   std::vector<fs::path>& files) {
+                   std::vector<fs::path>& files, Visited& visited) {
   Folder f{rel, {}, {}, false};
+  if (!visited.enter(vault / rel)) return f;
   std::vector<fs::path> names;
   std::error_code ec;
   for (fs::directory_iterator it(vault / rel, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
@@ -45,7 +60,7 @@ Folder read_folder(const fs::path& vault, const fs::path& rel, const std::set<st
   for (const auto& name : names) {
     std::error_code dir_ec;
     if (fs::is_directory(vault / rel / name, dir_ec)) {
-      f.folders.push_back(read_folder(vault, rel / name, ignored, files));
+      f.folders.push_back(read_folder(vault, rel / name, ignored, files, visited));
       f.has_notes = f.has_notes || f.folders.back().has_notes;
     } else if (fs::is_regular_file(vault / rel / name, dir_ec)) {
       files.push_back(rel / name);
@@ -115,7 +130,9 @@ VaultListing list_vault(const fs::path& vault, const std::set<std::string>& igno
   VaultListing listing;
   std::set<std::string> ignored_lower;
   for (const auto& i : ignored) ignored_lower.insert(lower(i));
-  Folder root = read_folder(vault, "", ignored_lower, listing.files);
+  std::error_code ec;
+  Visited visited{fs::canonical(vault, ec), {}};
+  Folder root = read_folder(vault, "", ignored_lower, listing.files, visited);
   auto& out = listing.chapters;
   const fs::path* index = index_of(root);
   if (index) add_chapter(vault, *index, 0, out);

@@ -2,6 +2,8 @@
 // here, their notes' order, front matter and titles, and how wikilink paths resolve.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "../site_support.h"
 #include "dialects/dialect.h"
 #include "dialects/obsidian/vault.h"
@@ -142,4 +144,19 @@ TEST_CASE("obsidian: wikilink paths resolve as Obsidian resolves them") {
   CHECK(quartz_slug("Concepts/C++ 100% ok?.md") == "Concepts/C++-100-percent-ok-q");
   CHECK(natural_less("note 2", "Note 10"));
   CHECK_FALSE(natural_less("note 10", "note 2"));
+}
+
+TEST_CASE("obsidian: a folder symlinked to the vault's parent or to itself is listed once, nothing outside it") {
+  TempDir t;
+  t.write("outside.md", "# Outside\n");
+  t.write("vault/.obsidian/app.json", "{}\n");
+  t.write("vault/a.md", "# A\n");
+  t.write("vault/sub/b.md", "# B\n");
+  fs::create_directory_symlink("..", t.path / "vault/sub/up");
+  fs::create_directory_symlink(t.path, t.path / "vault/out");
+  auto listing = list_vault(t.path / "vault", {});
+  std::vector<std::string> files;
+  for (const auto& f : listing.files) files.push_back(f.generic_string());
+  std::sort(files.begin(), files.end());
+  CHECK(files == std::vector<std::string>{"a.md", "sub/b.md"});
 }
