@@ -60,6 +60,7 @@ bool detect_gitbook(Site& site, const std::string& display, Diagnostics& diag) {
   site.source_dir = dir;
   site.post_dirs.clear();  // the chapters are the summary's, in its order; nothing is searched
   if (text) site.summary = parse_summary(*text, summary.parent_path());
+  if (text && site.config.title.empty()) site.config.title = summary_book_title(*text);
   return true;
 }
 

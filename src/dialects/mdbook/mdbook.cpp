@@ -26,6 +26,7 @@ bool detect_mdbook(Site& site, const std::string& display, Diagnostics& diag) {
     site.source_dir = dir;
     site.post_dirs.clear();  // the chapters are the summary's, in its order; nothing is searched
     if (text) site.summary = parse_summary(*text, dir);
+    if (text && site.config.title.empty()) site.config.title = summary_book_title(*text);
     return true;
   }
   return false;

@@ -5,6 +5,8 @@
 
 #include "dialects/mdbook/mdbook.h"
 
+#include "base/text.h"
+
 namespace mkepub {
 namespace {
 
@@ -258,6 +260,23 @@ std::string without_comments(const std::string& text) {
 }
 
 }  // namespace
+
+std::string summary_book_title(const std::string& markdown) {
+  size_t start = markdown.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos || markdown[start] != '#') return "";
+  size_t end = markdown.find('\n', start);
+  std::string line = markdown.substr(start, end == std::string::npos ? end : end - start);
+  size_t text = line.find_first_not_of('#');
+  if (text == std::string::npos || text > 6 || (line[text] != ' ' && line[text] != '\t')) return "";
+  std::string title(trim(std::string_view(line).substr(text)));
+  while (!title.empty() && title.back() == '#') title.pop_back();  // a closing sequence
+  title = std::string(trim(title));
+  std::string lower;
+  for (char c : title) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* generic : {"summary", "table of contents", "contents", "toc", "目录", "目錄", "目次", "목차", "index"})
+    if (lower == generic) return "";
+  return title;
+}
 
 std::vector<SummaryEntry> parse_summary(const std::string& markdown, const fs::path& dir) {
   using Kind = SummaryEntry::Kind;

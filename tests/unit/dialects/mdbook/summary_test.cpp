@@ -195,3 +195,12 @@ TEST_CASE("summary: the rust-book-en corpus") {
   for (const auto& e : entries) found = found || e.title == "Using Box<T> to Point to Data on the Heap";
   CHECK(found);
 }
+
+TEST_CASE("summary_book_title: the heading a SUMMARY.md opens with, unless it is a generic one") {
+  CHECK(summary_book_title("# The Rust Programming Language\n\n[Intro](intro.md)\n") == "The Rust Programming Language");
+  CHECK(summary_book_title("\n#  Rust 程序设计语言 #\n") == "Rust 程序设计语言");
+  for (const char* generic : {"# Summary\n", "### Summary\n", "# Table of Contents\n", "# 目录\n", "# SUMMARY\n"})
+    CHECK_MESSAGE(summary_book_title(generic) == "", generic);
+  CHECK(summary_book_title("[Intro](intro.md)\n# Later\n") == "");
+  CHECK(summary_book_title("#hashtag\n") == "");
+}
