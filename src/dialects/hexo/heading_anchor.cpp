@@ -4,6 +4,7 @@
 #include "dialects/hexo/heading_anchor.h"
 
 #include "base/text.h"
+#include "dialects/tags/tag_render.h"
 
 namespace mkepub {
 namespace {
@@ -26,33 +27,6 @@ std::string_view latin1_base(char32_t c) {
       "O", "*", "O", "U", "U", "U", "U",  "Y", "TH", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e",  "e", "e", "e",
       "i", "i", "i", "i", "d", "n", "o",  "o", "o",  "o",  "o", "*", "o", "u", "u", "u", "u",  "y", "th", "y"};
   return c >= 0xC0 && c <= 0xFF ? kBase[c - 0xC0] : "*";
-}
-
-// What marked writes for a heading's text before hexo-renderer-marked strips the tags: its escapes.
-std::string marked_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -78,7 +52,7 @@ std::string hexo_slugize(std::string_view text) {
 }
 
 std::string HexoHeadingIds::next(std::string_view heading_text) {
-  const std::string escaped = marked_escape(heading_text);
+  const std::string escaped = tags::html_escape(heading_text);
   std::string id = hexo_slugize(trim(escaped));
   int& count = seen_[id];
   if (count > 0) return id + "-" + std::to_string(count++);

@@ -8,6 +8,7 @@
 #include "base/dates.h"
 #include "base/text.h"
 #include "dialects/jekyll/liquid.h"
+#include "dialects/tags/tag_render.h"
 
 namespace mkepub {
 namespace {
@@ -72,32 +73,6 @@ LiquidValue primary(std::string_view s, const Variables& vars) {
   // What Jekyll knows and mkepub does not (site.posts, a theme's data, a front matter key not kept).
   const bool jekyll_knows = name == "site" || name == "page" || name.starts_with("site.") || name.starts_with("page.");
   return {"", true, !jekyll_knows};
-}
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 std::string replace_text(std::string s, std::string_view from, std::string_view to, bool first_only) {
@@ -208,7 +183,7 @@ std::optional<std::string> apply_filter(const std::string& name, const LiquidVal
   std::string s = v;
   if (name == "relative_url" || name == "absolute_url") return site_path(v);
   if (name == "default") return in.nil || v.empty() || v == "false" ? arg(0) : v;
-  if (name == "escape" || name == "xml_escape" || name == "escape_once" || name == "h") return html_escape(v);
+  if (name == "escape" || name == "xml_escape" || name == "escape_once" || name == "h") return tags::html_escape(v);
   if (name == "upcase") return std::transform(s.begin(), s.end(), s.begin(), ::toupper), s;
   if (name == "downcase") return std::transform(s.begin(), s.end(), s.begin(), ::tolower), s;
   if (name == "capitalize") return s.empty() ? s : (s[0] = char(std::toupper(s[0])), s);

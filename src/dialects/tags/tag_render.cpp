@@ -238,6 +238,7 @@ std::string html_escape(std::string_view text) {
       case '<': s += "&lt;"; break;
       case '>': s += "&gt;"; break;
       case '"': s += "&quot;"; break;
+      case '\'': s += "&#39;"; break;
       default: s += c;
     }
   }

@@ -22,7 +22,7 @@ struct ShortcodeArgs {
 };
 ShortcodeArgs parse_shortcode_args(std::string_view text);
 
-std::string html_escape(std::string_view text);
+std::string html_escape(std::string_view text);  // & < > " ' as marked and Liquid's `escape` write them
 // Literal text in Markdown: the punctuation Markdown would read is backslash-escaped.
 std::string md_text(std::string_view text);
 // `text` is Markdown already (see md_text); href and title are plain.
