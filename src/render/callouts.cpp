@@ -31,14 +31,12 @@ std::string_view canonical_type(std::string_view type) {
   return it == aliases.end() ? type : it->second;
 }
 
-enum class Purpose { note, tip, notice };
+enum class Purpose { note, tip };
 
-// A tip helps (EPUB SSV `tip`, DPUB-ARIA `doc-tip`); a notice warns of consequences (SSV `notice`).
+// A tip helps (EPUB SSV `tip`, DPUB-ARIA `doc-tip`). Warnings stay plain notes: their SSV term `notice` needs the
+// role `doc-notice`, which ARIA in HTML does not allow on <aside>, and Ace fails an epub:type without its role.
 Purpose purpose_of(std::string_view canonical) {
-  if (canonical == "tip" || canonical == "success") return Purpose::tip;
-  if (canonical == "warning" || canonical == "danger" || canonical == "failure" || canonical == "bug")
-    return Purpose::notice;
-  return Purpose::note;
+  return canonical == "tip" || canonical == "success" ? Purpose::tip : Purpose::note;
 }
 
 // The type as a class name: ASCII letters, digits and `-`, lowercased; other characters dropped.
@@ -297,8 +295,7 @@ void mark_callouts(pugi::xml_node content) {
       Purpose p = purpose_of(canonical_type(classes.substr(at + 8, end - at - 8)));
       if (p != Purpose::note) purpose = p;
     }
-    if (purpose != Purpose::note && !node.attribute("epub:type"))
-      node.append_attribute("epub:type") = purpose == Purpose::tip ? "tip" : "notice";
+    if (purpose == Purpose::tip && !node.attribute("epub:type")) node.append_attribute("epub:type") = "tip";
     return true;  // callouts nest
   });
 }

@@ -25,8 +25,8 @@ void drop_container_ends(cmark_node* doc);
 // written, else the type's name. Needs consolidated text nodes.
 void make_callouts(cmark_node* doc);
 
-// epub:type on the callouts under `content` ("tip" or "notice", EPUB SSV), which raw HTML may not carry and so is
-// added after the XHTML stage.
+// epub:type "tip" (EPUB SSV) on the tip callouts under `content`, matching their role doc-tip; raw HTML may not
+// carry the attribute, so it is added after the XHTML stage.
 void mark_callouts(pugi::xml_node content);
 
 }  // namespace mkepub

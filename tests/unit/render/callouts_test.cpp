@@ -70,7 +70,7 @@ TEST_CASE("callouts: open_admonitions leaves Markdown without containers alone")
   CHECK(open_admonitions(":::tip\nx\n:::\n") == "> [!tip]\n> x\n<!--mkepub-container-end-->\n");
 }
 
-TEST_CASE("callouts: tips and notices get their EPUB epub:type, other callouts none") {
+TEST_CASE("callouts: tips get epub:type tip matching role doc-tip, warnings and other callouts none") {
   pugi::xml_document doc;
   REQUIRE(
       doc.load_string("<div><aside class=\"callout callout-hint callout-tip\" role=\"doc-tip\"/>"
@@ -82,7 +82,7 @@ TEST_CASE("callouts: tips and notices get their EPUB epub:type, other callouts n
   doc.document_element().print(out, "", pugi::format_raw);
   CHECK(out.str() ==
         "<div><aside class=\"callout callout-hint callout-tip\" role=\"doc-tip\" epub:type=\"tip\"/>"
-        "<aside class=\"callout callout-caution callout-warning\" role=\"note\" epub:type=\"notice\">"
-        "<aside class=\"callout callout-bug\" role=\"note\" epub:type=\"notice\"/></aside>"
+        "<aside class=\"callout callout-caution callout-warning\" role=\"note\">"
+        "<aside class=\"callout callout-bug\" role=\"note\"/></aside>"
         "<aside class=\"callout callout-note\" role=\"note\"/><aside class=\"footnote\"/></div>");
 }
