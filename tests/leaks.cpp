@@ -68,19 +68,29 @@ bool is_image_href(std::string href) {
   return false;
 }
 
-void walk(const pugi::xml_node& node, LeakCounts& out) {
+struct Found {
+  LeakCounts& counts;
+  std::vector<LeakSample>* samples;
+  const std::string& page;
+  void add(const std::string& kind, const std::string& text) {
+    ++counts[kind];
+    if (samples) samples->push_back({page, kind, text});
+  }
+};
+
+void walk(const pugi::xml_node& node, Found& out) {
   for (auto child : node.children()) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
       if (is_code(child)) continue;
       const std::string text = child.value();
       for (const auto& p : patterns())
-        if (std::regex_search(text, p.re, std::regex_constants::match_default)) ++out[p.kind];
+        if (std::regex_search(text, p.re, std::regex_constants::match_default)) out.add(p.kind, text);
     } else if (child.type() == pugi::node_element) {
       // A remote image mkepub could not embed becomes a link to it; a link around an image (a gallery's
       // thumbnail leading to the full picture) is what the author wrote.
       if (std::string(child.name()) == "a" && is_image_href(child.attribute("href").value()) && !child.child("img") &&
           !is_code(child))
-        ++out["image URL as link"];
+        out.add("image URL as link", child.attribute("href").value());
       walk(child, out);
     }
   }
@@ -88,22 +98,23 @@ void walk(const pugi::xml_node& node, LeakCounts& out) {
 
 }  // namespace
 
-LeakCounts leaks_in_page(const std::string& xhtml) {
+LeakCounts leaks_in_page(const std::string& xhtml, std::vector<LeakSample>* samples, const std::string& page) {
   LeakCounts out;
+  Found found{out, samples, page};
   pugi::xml_document doc;
   if (!doc.load_buffer(xhtml.data(), xhtml.size())) {
     out["page not XML"] = 1;
     return out;
   }
-  if (auto body = doc.child("html").child("body")) walk(body, out);
+  if (auto body = doc.child("html").child("body")) walk(body, found);
   return out;
 }
 
-LeakCounts leaks_in_book(const std::vector<Entry>& entries) {
+LeakCounts leaks_in_book(const std::vector<Entry>& entries, std::vector<LeakSample>* samples) {
   LeakCounts all;
   for (const auto& e : entries) {
     if (e.path.rfind("EPUB/text/", 0) != 0) continue;
-    for (const auto& [kind, n] : leaks_in_page(e.deflated ? inflate_entry(e) : e.bytes)) all[kind] += n;
+    for (const auto& [kind, n] : leaks_in_page(e.deflated ? inflate_entry(e) : e.bytes, samples, e.path)) all[kind] += n;
   }
   return all;
 }

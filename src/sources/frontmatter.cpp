@@ -133,7 +133,8 @@ std::optional<YAML::Node> load_tree(const FrontMatterText& split, const std::str
   }
 }
 
-Post read_post(SourceFile source, Diagnostics& diag, bool hexo, ReadOtherKey other) {
+Post read_post(SourceFile source, Diagnostics& diag, FrontMatterRules rules, ReadOtherKey other) {
+  const bool hexo = rules == FrontMatterRules::hexo;
   Post post;
   post.file = source.file;
   post.display = source.display;
@@ -141,7 +142,7 @@ Post read_post(SourceFile source, Diagnostics& diag, bool hexo, ReadOtherKey oth
   post.nesting = source.nesting;
   post.part = source.part;
   post.summary_title = source.summary_title;
-  auto split = split_front_matter(std::move(source.text), source.display, hexo);
+  auto split = split_front_matter(std::move(source.text), source.display, rules);
   post.body = std::move(split.body);
   post.body_line = split.body_line;
   if (split.format != Format::none) {
@@ -165,12 +166,20 @@ Post read_post(SourceFile source, Diagnostics& diag, bool hexo, ReadOtherKey oth
 
 }  // namespace
 
-Post parse_post(SourceFile source, Diagnostics& diag) { return read_post(std::move(source), diag, false, nullptr); }
-
-Post parse_post(SourceFile source, Diagnostics& diag, ReadOtherKey other) {
-  return read_post(std::move(source), diag, false, other);
+Post parse_post(SourceFile source, Diagnostics& diag) {
+  return read_post(std::move(source), diag, FrontMatterRules::jekyll, nullptr);
 }
 
-Post parse_hexo_post(SourceFile source, Diagnostics& diag) { return read_post(std::move(source), diag, true, nullptr); }
+Post parse_post(SourceFile source, Diagnostics& diag, ReadOtherKey other) {
+  return read_post(std::move(source), diag, FrontMatterRules::jekyll, other);
+}
+
+Post parse_hugo_post(SourceFile source, Diagnostics& diag) {
+  return read_post(std::move(source), diag, FrontMatterRules::hugo, nullptr);
+}
+
+Post parse_hexo_post(SourceFile source, Diagnostics& diag) {
+  return read_post(std::move(source), diag, FrontMatterRules::hexo, nullptr);
+}
 
 }  // namespace mkepub

@@ -17,6 +17,8 @@ class YamlFields;
 // The source's text becomes the post's body (moved, not copied).
 // Front matter as Hugo and Jekyll read it: YAML between `---` lines, TOML between `+++` lines, a JSON object.
 Post parse_post(SourceFile source, Diagnostics& diag);
+// As Hugo reads it: the same, after any blank lines the file opens with.
+Post parse_hugo_post(SourceFile source, Diagnostics& diag);
 // As Hexo reads it (hexo-front-matter): YAML with tab indents, JSON between `;;;` lines, no opening separator.
 Post parse_hexo_post(SourceFile source, Diagnostics& diag);
 

@@ -132,27 +132,53 @@ FrontMatterText split_hexo(std::string text) {
   return s;
 }
 
-}  // namespace
 
-FrontMatterText split_front_matter(std::string text, const std::string& display, bool hexo) {
-  if (hexo) return split_hexo(std::move(text));
+// How many whole lines of white space open `text` before a `+`, `-` or `{` (0 when something else comes first).
+int blank_lines_before_delimiter(const std::string& text) {
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || first == 0 || std::string_view("+-{").find(text[first]) == std::string_view::npos)
+    return 0;
+  int lines = 0;
+  for (size_t i = 0; i < first; ++i) lines += text[i] == '\n';
+  return lines;
+}
+
+FrontMatterText split_delimited(std::string& text, const std::string& display, int line) {
   FrontMatterText s;
   const std::string_view first = trim_end(line_at(text, 0));
   if (first == "---") {
     s.format = FrontMatterText::Format::yaml;
     if (cut_block(text, s, [](std::string_view l) { return l == "---" || l == "..."; })) return s;
-    throw InputError({display, 1, 1, "front matter opened here is never closed (expected a line `---`)"});
+    throw InputError({display, line, 1, "front matter opened here is never closed (expected a line `---`)"});
   }
   if (first == "+++") {
     s.format = FrontMatterText::Format::toml;
     if (cut_block(text, s, [](std::string_view l) { return l == "+++"; })) return s;
-    throw InputError({display, 1, 1, "TOML front matter opened here is never closed (expected a line `+++`)"});
+    throw InputError({display, line, 1, "TOML front matter opened here is never closed (expected a line `+++`)"});
   }
   if (opens_json(text)) {
     if (cut_json(text, s)) return s;
-    throw InputError({display, 1, 1, "JSON front matter opened here is never closed (expected its `}`)"});
+    throw InputError({display, line, 1, "JSON front matter opened here is never closed (expected its `}`)"});
   }
   s.body = std::move(text);
+  return s;
+}
+
+}  // namespace
+
+FrontMatterText split_front_matter(std::string text, const std::string& display, FrontMatterRules rules) {
+  if (rules == FrontMatterRules::hexo) return split_hexo(std::move(text));
+  const int skipped = rules == FrontMatterRules::hugo ? blank_lines_before_delimiter(text) : 0;
+  if (skipped == 0) return split_delimited(text, display, 1);
+  std::string rest = text.substr(text.find_first_not_of(" \t\r\n"));
+  FrontMatterText s = split_delimited(rest, display, skipped + 1);
+  if (s.format == FrontMatterText::Format::none) {
+    s.body = std::move(text);  // blank lines and then no front matter: the body as written
+    return s;
+  }
+  s.data_line += skipped;
+  s.body_line += skipped;
+  s.cut_line += skipped;
   return s;
 }
 

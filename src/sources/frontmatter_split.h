@@ -24,12 +24,16 @@ struct FrontMatterText {
   int cut_line = 1;
 };
 
-// Splits `text` (which it takes, so the body is never held twice). `hexo` adds Hexo's rules: a `;;;` block (its
+// Whose rules decide where front matter is: Jekyll's (the file's first line opens it), Hugo's (blank lines may
+// precede it: Hugo's page lexer skips white space before the opening delimiter) or Hexo's.
+enum class FrontMatterRules { jekyll, hugo, hexo };
+
+// Splits `text` (which it takes, so the body is never held twice). Hexo's rules add: a `;;;` block (its
 // inside wrapped in braces, as Hexo does before JSON.parse), a closing separator equal to the opening one, and,
 // when the post does not open with a separator, everything up to the first line starting with `---` or `;;;`.
 // A `---` block never closed is front matter never closed (an InputError) except for Hexo, whose post is then all
 // body. A `+++` block never closed is also an InputError.
-FrontMatterText split_front_matter(std::string text, const std::string& display, bool hexo);
+FrontMatterText split_front_matter(std::string text, const std::string& display, FrontMatterRules rules);
 
 // Hexo's escape before loading YAML (hexo-front-matter's escapeYAML, also used for _config.yml): each run of hard
 // tabs starting a line after the first becomes two spaces per tab. Returns how many tabs each line lost, so that

@@ -73,7 +73,7 @@ const Dialect hugo_dialect = {
     .read_config = nullptr,
     .detect = detect_hugo,
     .order = Dialect::Order::sections,
-    .parse_post = parse_post,
+    .parse_post = parse_hugo_post,
     .expand_tags = expand_tags,
     .post_url = hugo_post_url,
 };

@@ -63,6 +63,32 @@ TEST_CASE("front matter: invalid TOML is an error at its line and column in the 
   CHECK(error_of("+++\ntitle = \"A\"\n").starts_with("posts/bad.md:1:1: error: TOML front matter opened here"));
 }
 
+TEST_CASE("front matter, Hugo: blank lines before the opening delimiter are skipped, as Hugo's page lexer does") {
+  Diagnostics diag;
+  SourceFile source{"posts/hello.md", "posts/hello.md", "posts", "\n  \n+++\ntitle = \"T\"\n+++\nBody.\n"};
+  Post post = parse_hugo_post(source, diag);
+  CHECK(post.title == "T");
+  CHECK(post.body == "Body.\n");
+  CHECK(post.body_line == 6);
+  CHECK(diag.warnings().empty());
+
+  SourceFile bad{"posts/bad.md", "posts/bad.md", "posts", "\n\n+++\ntitle = [\n+++\n"};
+  try {
+    parse_hugo_post(bad, diag);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.where.format("error").starts_with("posts/bad.md:4:"));
+  }
+  // Jekyll reads front matter only from the first line; blank lines first make it text.
+  source.text = "\n---\ntitle: T\n---\nBody.\n";
+  Post jekyll = parse_post(source, diag);
+  CHECK(jekyll.title.empty());
+  CHECK(jekyll.body == "\n---\ntitle: T\n---\nBody.\n");
+  // Blank lines followed by prose: nothing is cut.
+  source.text = "\n\nJust text.\n";
+  CHECK(parse_hugo_post(source, diag).body == "\n\nJust text.\n");
+}
+
 TEST_CASE("front matter: a JSON object at the start (Hugo), the body after its closing brace") {
   Post post = parse("{\n  \"title\": \"Brace } in a string\",\n  \"tags\": [\"a\"]\n}\nBody {{< x >}}\n");
   CHECK(post.title == "Brace } in a string");
