@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/dom.h"
+#include "render/code_fences.h"
 
 namespace mkepub {
 namespace {
@@ -145,29 +146,6 @@ size_t leading_spaces(std::string_view s) {
   return n;
 }
 
-struct Fence {
-  char mark = 0;
-  size_t length = 0;
-};
-
-// A code fence line: up to three spaces, then three or more backticks or tildes (CommonMark 4.5).
-std::optional<Fence> code_fence(std::string_view line) {
-  size_t at = leading_spaces(line);
-  if (at > 3 || at >= line.size() || (line[at] != '`' && line[at] != '~')) return std::nullopt;
-  size_t n = 0;
-  while (at + n < line.size() && line[at + n] == line[at]) ++n;
-  if (n < 3) return std::nullopt;
-  if (line[at] == '`' && line.find('`', at + n) != std::string_view::npos) return std::nullopt;
-  return Fence{line[at], n};
-}
-
-bool closes_code(std::string_view line, const Fence& open) {
-  auto f = code_fence(line);
-  if (!f || f->mark != open.mark || f->length < open.length) return false;
-  size_t end = leading_spaces(line) + f->length;
-  return line.find_first_not_of(" \t", end) == std::string_view::npos;
-}
-
 // `:::name Title`, `:::name[Title]`, `::: name {attrs}`: the name (letters first) and the title.
 std::optional<std::pair<std::string, std::string>> container_name(std::string_view after) {
   size_t at = after.find_first_not_of(" \t");
@@ -229,7 +207,7 @@ std::string open_admonitions(const std::string& markdown) {
   std::string out;
   out.reserve(markdown.size() + markdown.size() / 8);
   std::vector<Container> open;
-  std::optional<Fence> code;
+  std::optional<CodeFence> code;
   bool changed = false;
   for (size_t pos = 0; pos < markdown.size();) {
     size_t nl = markdown.find('\n', pos);

@@ -17,6 +17,7 @@
 #include "base/input_limits.h"
 #include "base/text.h"
 #include "render/attribute_lists.h"
+#include "render/markdown_in_html.h"
 #include "render/callouts.h"
 #include "render/markdown_cjk.h"
 #include "render/nesting.h"
@@ -347,9 +348,12 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line) {
   // Table alignment as style attributes: HTML5 (and so EPUB) has no align attribute.
   const int options =
       CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
-  // `:::` containers become callout block quotes, line for line, before anything else reads the lines.
-  std::string contained = open_admonitions(markdown);
-  const std::string& source = contained.empty() ? markdown : contained;
+  // HTML blocks marked markdown="1" are opened, and `:::` containers become callout block quotes, line for line,
+  // before anything else reads the lines.
+  std::string opened = open_markdown_in_html(markdown);
+  const std::string& written = opened.empty() ? markdown : opened;
+  std::string contained = open_admonitions(written);
+  const std::string& source = contained.empty() ? written : contained;
   const bool escapes = source.find("\\{") != std::string::npos;
   std::string marked;
   const std::string& braced = escapes ? (marked = mark_escaped_braces(source)) : source;
