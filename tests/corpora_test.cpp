@@ -28,7 +28,10 @@ void builds_valid(const std::string& name, const std::string& flags = "") {
   CHECK(check.errors == 0);
   CHECK(check.warnings == 0);
   auto entries = unzip_entries(slurp(tmp / "book.epub"));
-  MESSAGE(name << ": leaked source syntax: " << format_leaks(leaks_in_book(entries)));
+  SiteText site(kCorpora / name);
+  LeakCounts escaped;
+  MESSAGE(name << ": leaked source syntax: " << format_leaks(leaks_in_book(entries, {nullptr, &site, &escaped}))
+               << "; escaped by the author: " << format_leaks(escaped));
   // No XHTML file over about 300 KB: old readers choke on them.
   for (const auto& e : entries)
     if (e.path.size() > 6 && e.path.substr(e.path.size() - 6) == ".xhtml") CHECK_MESSAGE(e.bytes.size() <= 300 * 1024, e.path);

@@ -2,7 +2,10 @@
 // that merely looks alike.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "leaks.h"
+#include "support.h"
 
 using namespace mkepub::test;
 
@@ -39,8 +42,8 @@ TEST_CASE("leaks: each kind of source syntax shown as text is counted, once per 
            {"<p>## Heading</p>", "Markdown heading"},
            {"<p><strong>'fas fa-rocket'</strong></p>", "icon class"},
            {"<p>&lt;div class=\"x\"&gt;</p>", "raw HTML as text"},
-           {"<p><a href=\"https://img.example.com/a/b.PNG?x=1\">https://img.example.com/a/b.PNG</a></p>",
-            "image URL as link"},
+           {"<p><a class=\"remote-image\" href=\"https://img.example.com/a/b.PNG?x=1\">A photo</a></p>",
+            "remote image not fetched"},
        }) {
     auto counts = leaks_in_page(page(c.body));
     INFO(c.body, " -> ", format_leaks(counts));
@@ -63,9 +66,28 @@ TEST_CASE("leaks: code, and prose that only looks alike, are not leaks") {
            "<p>src: replace NO_RETURN with [[noreturn]] and add [[maybe_unused]]</p>",
            "<p>lib: make the global console [[Prototype]] an empty object, test [[DefineOwnProperty]]</p>",
            "<p>[yAxis]\ntype = \"value\"\n[[series]]\nname = \"Email\"</p>",
+           // POSIX bracket expressions in prose about regular expressions.
+           "<p>Classes such as [[:alpha:]] and [[:digit:]] match letters and digits.</p>",
+           // A link the author wrote to a picture, its thumbnail missing: what they wrote.
+           "<p><a href=\"https://example.com/assets/80.jpg\">An iPod</a></p>",
        }) {
     auto counts = leaks_in_page(page(body));
     INFO(body, " -> ", format_leaks(counts));
     CHECK(total(counts) == 0);
   }
+}
+
+TEST_CASE("leaks: syntax the author escaped in the sources is what they asked for, counted apart") {
+  TempDir dir;
+  std::ofstream(dir / "post.md") << "- **buffer**: clean up usage of \\_\\_proto\\_\\_ (Trevor)\n"
+                                    "- wrap TOC in a \\<details> tag\n"
+                                    "- a real leak: __kept__ here\n";
+  SiteText site(dir.path);
+  LeakCounts escaped;
+  LeakDetail detail{nullptr, &site, &escaped};
+  auto counts = leaks_in_page(page("<p>: clean up usage of __proto__ (Trevor)</p><p>wrap TOC in a &lt;details&gt; tag</p>"
+                                   "<p>a real leak: __kept__ here</p>"),
+                              detail);
+  CHECK(format_leaks(counts) == "Markdown emphasis 1");
+  CHECK(format_leaks(escaped) == "Markdown emphasis 1, raw HTML as text 1");
 }

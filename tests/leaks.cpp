@@ -3,7 +3,10 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "epub/deflate.h"
 
@@ -28,7 +31,7 @@ const std::vector<Pattern>& patterns() {
       // internal slots and methods (`[[Prototype]]`, `[[DefineOwnProperty]]`) in changelogs, and TOML's
       // array-of-tables headers (`[[series]]` over `name = ...` lines) shown by a shortcode.
       {"wikilink",
-       std::regex(R"(!?\[\[(?!(noreturn|carries_dependency|deprecated|fallthrough|nodiscard|maybe_unused|likely|)"
+       std::regex(R"(!?\[\[(?!:|(noreturn|carries_dependency|deprecated|fallthrough|nodiscard|maybe_unused|likely|)"
                   R"(unlikely|no_unique_address|assume)\b|(Prototype|Extensible|Get|Set|Call|Construct|Delete|)"
                   R"(DefineOwnProperty|GetOwnProperty|HasProperty|OwnPropertyKeys|GetPrototypeOf|SetPrototypeOf|)"
                   R"(IsExtensible|PreventExtensions)\]\])[^\]\n]+\]\](?!\n\s*[A-Za-z_][\w-]*\s*=))")},
@@ -58,23 +61,30 @@ bool is_code(const pugi::xml_node& n) {
   return false;
 }
 
-bool is_image_href(std::string href) {
-  if (auto q = href.find_first_of("?#"); q != std::string::npos) href.resize(q);
-  for (auto& c : href) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".tif", ".tiff"}) {
-    std::string e = ext;
-    if (href.size() > e.size() && href.compare(href.size() - e.size(), e.size(), e) == 0) return true;
-  }
+bool has_class(const pugi::xml_node& n, std::string_view name) {
+  std::istringstream classes(n.attribute("class").value());
+  for (std::string c; classes >> c;)
+    if (c == name) return true;
   return false;
 }
 
 struct Found {
   LeakCounts& counts;
-  std::vector<LeakSample>* samples;
+  const LeakDetail& detail;
   const std::string& page;
-  void add(const std::string& kind, const std::string& text) {
+  // `at`/`length`: the match in `text`; a little around it (on its line) is what is looked up in the sources.
+  void add(const std::string& kind, const std::string& text, size_t at = 0, size_t length = std::string::npos) {
+    if (detail.site && length != std::string::npos) {
+      size_t from = at, to = at + length;
+      for (int i = 0; i < 12 && from > 0 && text[from - 1] != '\n'; ++i) --from;
+      for (int i = 0; i < 12 && to < text.size() && text[to] != '\n'; ++i) ++to;
+      if (detail.site->only_escaped(std::string_view(text).substr(from, to - from))) {
+        if (detail.escaped) ++(*detail.escaped)[kind];
+        return;
+      }
+    }
     ++counts[kind];
-    if (samples) samples->push_back({page, kind, text});
+    if (detail.samples) detail.samples->push_back({page, kind, text});
   }
 };
 
@@ -83,14 +93,15 @@ void walk(const pugi::xml_node& node, Found& out) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
       if (is_code(child)) continue;
       const std::string text = child.value();
+      std::smatch m;
       for (const auto& p : patterns())
-        if (std::regex_search(text, p.re, std::regex_constants::match_default)) out.add(p.kind, text);
+        if (std::regex_search(text, m, p.re, std::regex_constants::match_default))
+          out.add(p.kind, text, static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
     } else if (child.type() == pugi::node_element) {
-      // A remote image mkepub could not embed becomes a link to it; a link around an image (a gallery's
-      // thumbnail leading to the full picture) is what the author wrote.
-      if (std::string(child.name()) == "a" && is_image_href(child.attribute("href").value()) && !child.child("img") &&
-          !is_code(child))
-        out.add("image URL as link", child.attribute("href").value());
+      // A remote image mkepub could not embed becomes a link to it, marked so; a link the author wrote to an
+      // image is what they wrote.
+      if (std::string(child.name()) == "a" && has_class(child, "remote-image"))
+        out.add("remote image not fetched", child.attribute("href").value());
       walk(child, out);
     }
   }
@@ -98,9 +109,45 @@ void walk(const pugi::xml_node& node, Found& out) {
 
 }  // namespace
 
-LeakCounts leaks_in_page(const std::string& xhtml, std::vector<LeakSample>* samples, const std::string& page) {
+SiteText::SiteText(const fs::path& root) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    const std::string ext = it->path().extension().string();
+    if (it->is_regular_file(ec) && (ext == ".md" || ext == ".markdown" || ext == ".mdx" || ext == ".mdown"))
+      files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    raw_.append(std::istreambuf_iterator<char>(in), {});
+    raw_ += '\n';
+  }
+  unescaped_.reserve(raw_.size());
+  for (size_t i = 0; i < raw_.size(); ++i) {
+    const char c = raw_[i];
+    if (c == '\\' && i + 1 < raw_.size() && std::ispunct(static_cast<unsigned char>(raw_[i + 1]))) {
+      unescaped_ += raw_[++i];
+    } else if (c == '&' && raw_.compare(i, 4, "&lt;") == 0) {
+      unescaped_ += '<', i += 3;
+    } else if (c == '&' && raw_.compare(i, 4, "&gt;") == 0) {
+      unescaped_ += '>', i += 3;
+    } else if (c == '&' && raw_.compare(i, 5, "&amp;") == 0) {
+      unescaped_ += '&', i += 4;
+    } else {
+      unescaped_ += c;
+    }
+  }
+}
+
+bool SiteText::only_escaped(std::string_view text) const {
+  return raw_.find(text) == std::string::npos && unescaped_.find(text) != std::string::npos;
+}
+
+LeakCounts leaks_in_page(const std::string& xhtml, const LeakDetail& detail, const std::string& page) {
   LeakCounts out;
-  Found found{out, samples, page};
+  Found found{out, detail, page};
   pugi::xml_document doc;
   if (!doc.load_buffer(xhtml.data(), xhtml.size())) {
     out["page not XML"] = 1;
@@ -110,11 +157,11 @@ LeakCounts leaks_in_page(const std::string& xhtml, std::vector<LeakSample>* samp
   return out;
 }
 
-LeakCounts leaks_in_book(const std::vector<Entry>& entries, std::vector<LeakSample>* samples) {
+LeakCounts leaks_in_book(const std::vector<Entry>& entries, const LeakDetail& detail) {
   LeakCounts all;
   for (const auto& e : entries) {
     if (e.path.rfind("EPUB/text/", 0) != 0) continue;
-    for (const auto& [kind, n] : leaks_in_page(e.deflated ? inflate_entry(e) : e.bytes, samples, e.path)) all[kind] += n;
+    for (const auto& [kind, n] : leaks_in_page(e.deflated ? inflate_entry(e) : e.bytes, detail, e.path)) all[kind] += n;
   }
   return all;
 }

@@ -5,11 +5,25 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/book.h"
 
 namespace mkepub::test {
+
+// A site's Markdown, to tell syntax that leaked from syntax its author escaped (`\_\_proto\_\_`, `\<details>`,
+// `\*\*Note:\*\*`): shown as written is then what the author asked for, and the page is right.
+class SiteText {
+ public:
+  explicit SiteText(const fs::path& root);  // every .md, .markdown, .mdx, .mdown under root, in name order
+  // Whether `text` occurs in the sources only once their escapes are read (a backslash before ASCII punctuation,
+  // `&lt;`, `&gt;`, `&amp;`), never as written.
+  bool only_escaped(std::string_view text) const;
+
+ private:
+  std::string raw_, unescaped_;
+};
 
 // Kind of leak -> how many; each kind counted once per text node where it occurs, so that one garbled paragraph
 // does not count as fifty.
@@ -20,13 +34,19 @@ struct LeakSample {
   std::string page, kind, text;
 };
 
-// One XHTML page's leaks (an <a> whose href is an image counts as "image URL as link"); each one is also appended
-// to `samples` when given.
-LeakCounts leaks_in_page(const std::string& xhtml, std::vector<LeakSample>* samples = nullptr,
-                         const std::string& page = "");
+// Where a leak check writes beyond its counts, and what it may read to explain a leak away.
+struct LeakDetail {
+  std::vector<LeakSample>* samples = nullptr;  // each leak, when given
+  const SiteText* site = nullptr;              // when given, leaks the author escaped are not counted...
+  LeakCounts* escaped = nullptr;               // ...but counted here by kind
+};
+
+// One XHTML page's leaks (an <a class="remote-image">, mkepub's link to an image it could not fetch, counts as
+// "remote image not fetched").
+LeakCounts leaks_in_page(const std::string& xhtml, const LeakDetail& detail = {}, const std::string& page = "");
 
 // Every chapter page (EPUB/text/*.xhtml) of a book's entries.
-LeakCounts leaks_in_book(const std::vector<Entry>& entries, std::vector<LeakSample>* samples = nullptr);
+LeakCounts leaks_in_book(const std::vector<Entry>& entries, const LeakDetail& detail = {});
 
 int total(const LeakCounts& counts);
 std::string format_leaks(const LeakCounts& counts);  // "wikilink 12, template tag 3" or "none"

@@ -261,7 +261,9 @@ void LinkRewriter::image(size_t chapter, pugi::xml_node img) const {
   std::string alt = img.attribute("alt").value();
   if (!is_file_url(src) && (has_scheme(src) || src.rfind("//", 0) == 0)) {
     if (img.select_node("ancestor::*[local-name()='a']")) return replace_by_text(img, alt.empty() ? src : alt);
+    // Marked, so that it can be told from a link the author wrote (by a stylesheet, by the leak check).
     auto a = img.parent().insert_child_before("a", img);
+    a.append_attribute("class") = "remote-image";
     a.append_attribute("href") = (src.rfind("//", 0) == 0 ? "https:" + src : src).c_str();
     a.text().set((alt.empty() ? src : alt).c_str());
     img.parent().remove_child(img);
