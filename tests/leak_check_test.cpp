@@ -66,6 +66,8 @@ TEST_CASE("leaks: code, and prose that only looks alike, are not leaks") {
            "<p>src: replace NO_RETURN with [[noreturn]] and add [[maybe_unused]]</p>",
            "<p>lib: make the global console [[Prototype]] an empty object, test [[DefineOwnProperty]]</p>",
            "<p>[yAxis]\ntype = \"value\"\n[[series]]\nname = \"Email\"</p>",
+           // A `#` shell comment inside a styled span of a terminal transcript.
+           "<p>$ run<br/><span class=\"c\"># Output (1.14)</span></p>",
            // POSIX bracket expressions in prose about regular expressions.
            "<p>Classes such as [[:alpha:]] and [[:digit:]] match letters and digits.</p>",
            // A link the author wrote to a picture, its thumbnail missing: what they wrote.

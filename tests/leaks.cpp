@@ -94,8 +94,15 @@ void walk(const pugi::xml_node& node, Found& out) {
       if (is_code(child)) continue;
       const std::string text = child.value();
       std::smatch m;
+      // A heading's `#` shows only where a block's text starts: in a <span> it is the author's text (a shell
+      // comment in a styled terminal transcript).
+      const std::string parent = child.parent().name();
+      const bool starts_block = child == child.parent().first_child() &&
+                                (parent == "p" || parent == "li" || parent == "td" || parent == "th" ||
+                                 parent == "dd" || parent == "dt" || parent == "body" || parent == "div");
       for (const auto& p : patterns())
-        if (std::regex_search(text, m, p.re, std::regex_constants::match_default))
+        if ((starts_block || std::string_view(p.kind) != "Markdown heading") &&
+            std::regex_search(text, m, p.re, std::regex_constants::match_default))
           out.add(p.kind, text, static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
     } else if (child.type() == pugi::node_element) {
       // A remote image mkepub could not embed becomes a link to it, marked so; a link the author wrote to an

@@ -38,6 +38,10 @@ struct Dialect {
   // Hexo's own rules: parse_hexo_post; sources/frontmatter.h).
   Post (*parse_post)(SourceFile source, Diagnostics& diag);
 
+  // Markdown: whether the generator's renderer makes quotes, dashes and ellipses typographic (MarkdownDialect,
+  // render/markdown.h), by its default and the site's config; nullptr: it does not.
+  bool (*smart_punctuation)(const SiteConfig& config);
+
   // Template tags and Markdown extensions, expanded before the Markdown stage (today one expander knows every
   // generator's tags and runs for every site: expand_tags, dialects/tags/tags.h).
   std::string (*expand_tags)(const std::string& markdown, const TagContext& context, Diagnostics& diag);

@@ -160,7 +160,7 @@ std::string title_from_file(const Post& post) {
 }  // namespace
 
 Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& diag,
-                       const TemplateOverrides& templates) {
+                       const TemplateOverrides& templates, const MarkdownDialect& markdown) {
   Chapter ch;
   ch.post = &post;
   ch.href = href;
@@ -171,7 +171,7 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
   // The post goes straight into the template's content slot: pugixml moves nodes only within one document.
   auto content = take_slot(root, "content");
   try {
-    auto html = render_markdown(post.body, post.body_line);
+    auto html = render_markdown(post.body, post.body_line, markdown);
     append_html(content, html.html, post.display, diag, html.is_xml);
   } catch (InputError& e) {
     e.where.path = post.display;

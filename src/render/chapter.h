@@ -6,13 +6,14 @@
 #include "base/book.h"
 #include "base/diagnostics.h"
 #include "epub/templates.h"
+#include "render/markdown.h"
 
 namespace mkepub {
 
 // The post as a chapter page (still a DOM: links and images are resolved across the book later).
 // Its headings are renumbered beneath the chapter title (h1) without jumps, with ASCII ids unique in the page.
 Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& diag,
-                       const TemplateOverrides& templates = {});
+                       const TemplateOverrides& templates = {}, const MarkdownDialect& markdown = {});
 
 // The id a link's fragment names in `ch`: a name it was given (an old id, a heading's slug), a heading's id or
 // its text; null when there is none.

@@ -342,12 +342,12 @@ void quote_bare_attributes(std::string& html) {
 
 }  // namespace
 
-MarkdownHtml render_markdown(const std::string& markdown, int first_line) {
+MarkdownHtml render_markdown(const std::string& markdown, int first_line, const MarkdownDialect& dialect) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   // Table alignment as style attributes: HTML5 (and so EPUB) has no align attribute.
-  const int options =
-      CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
+  const int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
+                      CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (dialect.smart_punctuation ? CMARK_OPT_SMART : 0);
   // HTML blocks marked markdown="1" are opened, and `:::` containers become callout block quotes, line for line,
   // before anything else reads the lines.
   std::string opened = open_markdown_in_html(markdown);

@@ -45,7 +45,7 @@ bool render_post(Post& post, const std::string& href, const PostTagExpander& tag
                  Chapter& ch, ScriptCounts& counts, Diagnostics& diag) {
   try {
     post.body = tags.expand(post, diag);
-    ch = render_chapter(post, href, diag, plan.templates);
+    ch = render_chapter(post, href, diag, plan.templates, plan.markdown);
   } catch (const InputError& e) {
     diag.post_error(e.where, plan.options.keep_going);
     return false;

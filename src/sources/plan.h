@@ -6,6 +6,7 @@
 #include "base/diagnostics.h"
 #include "dialects/site.h"
 #include "epub/templates.h"
+#include "render/markdown.h"
 #include "sources/posts.h"
 
 namespace mkepub {
@@ -17,6 +18,7 @@ struct BookPlan {
   std::vector<fs::path> roots;    // the input folders and --resource-path: nothing outside them is read
   ReadInclude read;               // reads a file under `roots` only
   TemplateOverrides templates;    // --templates, loaded and checked
+  MarkdownDialect markdown;       // what the site's own Markdown renderer does beyond CommonMark + GFM
   std::string fallback_title;     // the first input's name, for a book nothing else names
 };
 

@@ -87,7 +87,9 @@ void warn_once(Diagnostics& diag, const std::string& display, const std::string&
 }
 
 Post parse_docusaurus_post(SourceFile source, Diagnostics& diag) {
-  bool mdx = source.file.extension() == ".mdx";
+  // Docusaurus reads .md files as MDX too (v2 always; v3 by default, `markdown.format: 'mdx'`).
+  const auto ext = source.file.extension();
+  bool mdx = ext == ".mdx" || ext == ".md" || ext == ".markdown";
   std::string display = source.display;
   Post post = parse_post(std::move(source), diag);
   if (mdx) {
@@ -136,6 +138,7 @@ const Dialect docusaurus_dialect = {
     .detect = detect_docusaurus,
     .order = Dialect::Order::summary,
     .parse_post = parse_docusaurus_post,
+    .smart_punctuation = nullptr,
     .expand_tags = expand_tags,
     .post_url = docusaurus_post_url,
 };

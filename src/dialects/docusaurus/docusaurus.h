@@ -24,4 +24,9 @@ std::vector<SummaryEntry> sidebars_json(const std::string& json, const fs::path&
 // added to `dropped`. Lines keep their numbers (dropped lines become empty).
 std::string strip_mdx(const std::string& body, std::vector<std::string>& dropped);
 
+// One line of MDX with the JSX attributes of its HTML tags as HTML (jsx_attributes.cpp): `className`/`htmlFor`
+// renamed, a style object as CSS text (camelCase hyphenated, numbers in px unless unitless), a string expression
+// as its string, any other expression attribute dropped; `{" "}` between tags is a space.
+std::string html_of_jsx_attributes(const std::string& line);
+
 }  // namespace mkepub

@@ -103,7 +103,10 @@ std::string strip_mdx(const std::string& body, std::vector<std::string>& dropped
       quote = 0;
       if (!tag_ends(t, braces, quote)) in = In::tag;
     }
-    if (!drop) out += line;
+    if (!drop && fence.empty() && in == In::text && line.find_first_of("{<") != std::string_view::npos)
+      out += html_of_jsx_attributes(std::string(line));
+    else if (!drop)
+      out += line;
     if (nl != std::string::npos) out += '\n';
   }
   return out;

@@ -28,6 +28,8 @@ const Dialect hexo_dialect = {
     .detect = detect_hexo,
     .order = Dialect::Order::sorted,
     .parse_post = parse_hexo_post,
+    // hexo-renderer-marked, Hexo's default renderer, has `smartypants: true` unless `marked:` says otherwise.
+    .smart_punctuation = [](const SiteConfig& c) { return config_value(c, "marked.smartypants") != "false"; },
     .expand_tags = expand_tags,
     .post_url = expand_permalink,
 };

@@ -74,6 +74,13 @@ const Dialect hugo_dialect = {
     .detect = detect_hugo,
     .order = Dialect::Order::sections,
     .parse_post = parse_hugo_post,
+    // Goldmark's typographer is on unless `markup.goldmark.extensions.typographer.disable` (or, in older
+    // versions, `typographer = false`); keys are read lowercased, as Hugo's are.
+    .smart_punctuation =
+        [](const SiteConfig& c) {
+          return config_value(c, "markup.goldmark.extensions.typographer.disable") != "true" &&
+                 config_value(c, "markup.goldmark.extensions.typographer") != "false";
+        },
     .expand_tags = expand_tags,
     .post_url = hugo_post_url,
 };

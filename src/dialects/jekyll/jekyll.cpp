@@ -1,5 +1,6 @@
 // Dialects: Jekyll (https://jekyllrb.com/docs/structure/): _config.yml beside `_posts/` and the collections'
 // `_name/` folders (https://jekyllrb.com/docs/collections/), posts ordered by date, links by permalink.
+#include <cctype>
 #include <map>
 
 #include "book/post_index.h"
@@ -70,6 +71,13 @@ const Dialect jekyll_dialect = {
     .detect = detect_jekyll,
     .order = Dialect::Order::sorted,
     .parse_post = parse_post,
+    // kramdown, Jekyll's default (`markdown: kramdown`), makes quotes and dashes typographic; other engines not.
+    .smart_punctuation =
+        [](const SiteConfig& c) {
+          std::string engine = config_value(c, "markdown");
+          for (auto& ch : engine) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          return engine.empty() || engine == "kramdown";
+        },
     .expand_tags = expand_jekyll_tags,
     .post_url = jekyll_post_url,
 };

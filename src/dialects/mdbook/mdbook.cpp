@@ -46,6 +46,12 @@ const Dialect mdbook_dialect = {
     .detect = detect_mdbook,
     .order = Dialect::Order::summary,
     .parse_post = parse_post,
+    // Off unless book.toml asks: `output.html.smart-punctuation` (formerly `curly-quotes`).
+    .smart_punctuation =
+        [](const SiteConfig& c) {
+          return config_value(c, "output.html.smart-punctuation") == "true" ||
+                 config_value(c, "output.html.curly-quotes") == "true";
+        },
     .expand_tags = expand_mdbook_tags,
     .post_url = expand_permalink,
 };

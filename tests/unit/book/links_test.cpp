@@ -188,8 +188,8 @@ TEST_CASE("resolve_links: remote images are linked, not fetched") {
   CHECK(t.resolve().empty());
   CHECK(t.reads.empty());
   CHECK(t.content(0) ==
-        "<p><a href=\"https://example.com/logo.png\">Logo</a> "
-        "<a href=\"https://cdn.example.com/x.png\">//cdn.example.com/x.png</a></p>\n");
+        "<p><a class=\"remote-image\" href=\"https://example.com/logo.png\">Logo</a> "
+        "<a class=\"remote-image\" href=\"https://cdn.example.com/x.png\">//cdn.example.com/x.png</a></p>\n");
   CHECK(t.warnings() ==
         Strings{"posts/a.md:1: warning: remote image `https://example.com/logo.png` not fetched; linked instead",
                 "posts/a.md:1: warning: remote image `//cdn.example.com/x.png` not fetched; linked instead"});

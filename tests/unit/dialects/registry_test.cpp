@@ -75,3 +75,23 @@ TEST_CASE("registry: a dialect without its own config file keeps the one read be
   CHECK(site.config.title == "Pages");
   CHECK(formatted(diag.errors(), "error") == "");
 }
+
+TEST_CASE("dialects: typographic punctuation is on where the generator's renderer has it on, as its config says") {
+  auto smart = [](const Dialect& d, std::map<std::string, std::string> variables) {
+    SiteConfig config;
+    config.variables = std::move(variables);
+    return d.smart_punctuation && d.smart_punctuation(config);
+  };
+  CHECK(smart(hugo_dialect, {}));  // Goldmark's typographer
+  CHECK_FALSE(smart(hugo_dialect, {{"markup.goldmark.extensions.typographer.disable", "true"}}));
+  CHECK_FALSE(smart(hugo_dialect, {{"markup.goldmark.extensions.typographer", "false"}}));
+  CHECK(smart(hexo_dialect, {}));  // hexo-renderer-marked's smartypants
+  CHECK_FALSE(smart(hexo_dialect, {{"marked.smartypants", "false"}}));
+  CHECK(smart(jekyll_dialect, {}));  // kramdown
+  CHECK(smart(jekyll_dialect, {{"markdown", "Kramdown"}}));
+  CHECK_FALSE(smart(jekyll_dialect, {{"markdown", "CommonMarkGhPages"}}));
+  CHECK_FALSE(smart(mdbook_dialect, {}));
+  CHECK(smart(mdbook_dialect, {{"output.html.smart-punctuation", "true"}}));
+  for (const Dialect* d : {&gitbook_dialect, &docusaurus_dialect, &vitepress_dialect, &obsidian_dialect, &plain_dialect})
+    CHECK_FALSE(smart(*d, {}));
+}

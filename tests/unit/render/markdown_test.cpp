@@ -109,3 +109,12 @@ TEST_CASE("markdown: empty input") {
   CHECK(render_markdown("").html == "");
   CHECK(render_markdown("\n\n").html == "");
 }
+
+TEST_CASE("markdown: smart punctuation, when the site's renderer has it, in text and never in code") {
+  const std::string md = "He said \"it's---\" and -- then...\n\n`\"a\"--b`\n";
+  auto plain = render_markdown(md).html;
+  CHECK(plain.find("&quot;it's---&quot;") != std::string::npos);
+  auto smart = render_markdown(md, 1, {.smart_punctuation = true}).html;
+  CHECK(smart.find("“it’s—” and – then…") != std::string::npos);
+  CHECK(smart.find("<code>&quot;a&quot;--b</code>") != std::string::npos);
+}

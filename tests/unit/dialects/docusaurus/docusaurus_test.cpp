@@ -118,3 +118,19 @@ TEST_CASE("vitepress: .vitepress/config in docs/ gives the title and language, t
   fs::remove_all(t.path / "docs/.vitepress");
   CHECK(detect_site(t.path, "site", diag).dialect == &plain_dialect);
 }
+
+TEST_CASE("docusaurus: JSX attributes on HTML tags become HTML as React renders them") {
+  CHECK(html_of_jsx_attributes("<code style={{display: \"block\", background: \"#282a36\"}}>") ==
+        "<code style=\"display: block; background: #282a36\">");
+  CHECK(html_of_jsx_attributes("$ <span style={{color: \"#5af78e\"}}>prettier</span>{\" \"}<br />") ==
+        "$ <span style=\"color: #5af78e\">prettier</span> <br />");
+  CHECK(html_of_jsx_attributes("<div style={{fontSize: 12, lineHeight: 1.5, WebkitBoxShadow: 'none'}}>") ==
+        "<div style=\"font-size: 12px; line-height: 1.5; -webkit-box-shadow: none\">");
+  CHECK(html_of_jsx_attributes("<img className=\"wide\" src={require('./a.png').default} alt={\"A\"} />") ==
+        "<img class=\"wide\" alt=\"A\" />");
+  CHECK(html_of_jsx_attributes("<label htmlFor=\"x\">Name</label>") == "<label for=\"x\">Name</label>");
+  // A style that is all expressions is dropped; text, code spans and capitalized components are left alone.
+  CHECK(html_of_jsx_attributes("<p style={{color: theme.fg}}>a</p>") == "<p>a</p>");
+  CHECK(html_of_jsx_attributes("Use {braces} in text.") == "Use {braces} in text.");
+  CHECK(html_of_jsx_attributes("<span style={{color: \"red\"") == "<span style={{color: \"red\"");
+}
