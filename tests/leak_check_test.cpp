@@ -27,7 +27,7 @@ TEST_CASE("leaks: each kind of source syntax shown as text is counted, once per 
            {"<p>{% note info %} Hello {% endnote %}</p>", "template tag"},
            {"<p>{{&lt; figure src=\"a.png\" &gt;}}</p>", "template tag"},
            {"<p>{{ site.title }}</p>", "template tag"},
-           {"<p>+++</p>", "front matter"},
+           {"<p>---\ntitle: Hello\n---</p>", "front matter"},
            {"<p>+++\ntitle = \"Hello\"\n+++</p>", "front matter"},
            {"<p>title = \"Hello\" date = 2020-01-01</p>", "front matter"},
            {"<p>[docs]('/docs/x/' | relative_url)</p>", "Liquid filter"},
@@ -68,6 +68,10 @@ TEST_CASE("leaks: code, and prose that only looks alike, are not leaks") {
            "<p>[yAxis]\ntype = \"value\"\n[[series]]\nname = \"Email\"</p>",
            // A `#` shell comment inside a styled span of a terminal transcript.
            "<p>$ run<br/><span class=\"c\"># Output (1.14)</span></p>",
+           // A dash for "none" in a table, a definition written `name : text`, `__` inside words.
+           "<table><tr><td>---</td><td>Reserved</td></tr></table>",
+           "<p>layout : The default layout algorithm. weight : (number)</p>",
+           "<p>blocks (custom-post__toc, custom-post__content, custom-post__footer)</p>",
            // POSIX bracket expressions in prose about regular expressions.
            "<p>Classes such as [[:alpha:]] and [[:digit:]] match letters and digits.</p>",
            // A link the author wrote to a picture, its thumbnail missing: what they wrote.

@@ -23,7 +23,8 @@ const std::vector<Pattern>& patterns() {
       {"template tag", std::regex(R"(\{%-?\s*[A-Za-z_]|\{\{[<%#]|\{\{-?\s*[A-Za-z_.$][^}]*\}\})")},
       {"front matter",
        std::regex(
-           R"(^\s*(\+\+\+|---)[ \t]*(\n|$)|^\s*(title|date|tags|categories|draft|weight|slug|author|layout)\s*[:=]\s*\S)")},
+           R"(^\s*(\+\+\+|---)[ \t]*\n\s*[A-Za-z_][\w-]*(:|\s*=)\s|)"
+           R"(^\s*(title|date|tags|categories|draft|weight|slug|author|layout)(:|\s*=)\s*\S)")},
       {"Liquid filter", std::regex(R"(\|\s*(relative_url|absolute_url|escape|markdownify|prepend|append)\b)")},
       {"attribute list", std::regex(R"(\{:\s*[.#]?[A-Za-z]|\{[.#][A-Za-z][\w-]*\})")},
       {"admonition fence", std::regex(R"(^\s*:::+\s*[A-Za-z]*|^\s*:::+\s*$)")},
@@ -42,7 +43,8 @@ const std::vector<Pattern>& patterns() {
                              std::regex::icase)},
       // A theme tag's icon argument shown as text: Font Awesome's `fas fa-rocket`, `fa-solid fa-house`.
       {"icon class", std::regex(R"((^|[\s'"])(fa[srbldt]?|fa-(solid|regular|brands|light|duotone|thin)) fa-[a-z])")},
-      {"Markdown emphasis", std::regex(R"((^|[^*\w])\*\*[^*\s][^*]*\*\*|__[^_\s][^_]*__)")},
+      // `__` inside a word is no emphasis to CommonMark (`custom-post__toc`), so it is no leak either.
+      {"Markdown emphasis", std::regex(R"((^|[^*\w])\*\*[^*\s][^*]*\*\*|(^|[^\w])__[^_\s][^_]*__(?!\w))")},
       {"Markdown link", std::regex(R"(!?\[[^\]\n]+\]\([^)\s]+\))")},
       {"Markdown heading", std::regex(R"(^#{1,6}\s+\S)")},
       {"raw HTML as text",

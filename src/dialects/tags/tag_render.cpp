@@ -3,8 +3,12 @@
 // https://rust-lang.github.io/mdBook/format/mdbook.html.
 #include "dialects/tags/tag_render.h"
 
+#include <cmark-gfm.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <memory>
 
 #include "base/text.h"
 
@@ -172,11 +176,24 @@ std::string strong_line(std::string_view title) {
 }
 
 // The box of a note (themes' note tags, Hugo's admonitions): its classes and an optional bold title line.
-std::string note_open(const std::vector<std::string>& classes, std::string_view title) {
+std::string note_open(const std::vector<std::string>& classes, std::string_view title, bool title_html) {
   std::string cls = "note";
   for (const auto& c : classes)
     if (c != "note") cls += " " + c;
-  return "<div class=\"" + html_escape(cls) + "\">" + strong_line(title);
+  const std::string line = title_html && !title.empty() ? "<p><strong>" + std::string(title) + "</strong></p>"
+                                                        : strong_line(title);
+  return "<div class=\"" + html_escape(cls) + "\">" + line;
+}
+
+std::string markdownify(std::string_view text) {
+  if (text.find_first_of("*_`[!<&\\~") == std::string_view::npos) return html_escape(text);
+  // cmark's own renderer without unsafe HTML: raw HTML in a title is omitted, not passed on.
+  std::unique_ptr<char, decltype(&free)> html(cmark_markdown_to_html(text.data(), text.size(), CMARK_OPT_DEFAULT),
+                                              free);
+  std::string_view out(html.get());
+  if (!out.starts_with("<p>") || !out.ends_with("</p>\n") || out.find("<p>", 3) != std::string_view::npos)
+    return html_escape(text);
+  return std::string(out.substr(3, out.size() - 8));
 }
 
 std::vector<std::string> split_args(std::string_view text) {
@@ -368,15 +385,15 @@ std::optional<Block> shortcode_block(std::string_view name, const ShortcodeArgs&
   static const std::vector<std::string_view> generic = {"notice", "alert", "admonition", "callout", "hint"};
   if (name == "details") {
     std::string summary = args.get("summary", 0);
-    return Block{"<details><summary>" + html_escape(summary.empty() ? "Details" : summary) + "</summary>",
+    return Block{"<details><summary>" + (summary.empty() ? std::string("Details") : markdownify(summary)) + "</summary>",
                  "</details>"};
   }
   if (std::find(kinds.begin(), kinds.end(), name) != kinds.end())
-    return Block{note_open({std::string(name)}, args.get("title")), "</div>"};
+    return Block{note_open({std::string(name)}, markdownify(args.get("title")), true), "</div>"};
   if (std::find(generic.begin(), generic.end(), name) != generic.end()) {
     std::string kind = args.get("type", 0);
     if (kind.empty()) kind = args.get("color");
-    return Block{note_open({kind}, args.get("title", args.named.count("type") ? 0 : 1)), "</div>"};
+    return Block{note_open({kind}, markdownify(args.get("title", args.named.count("type") ? 0 : 1)), true), "</div>"};
   }
   return std::nullopt;
 }

@@ -43,8 +43,11 @@ std::string join(const std::vector<std::string>& v, size_t from, size_t to = std
 // Comma-separated theme arguments (`{% btn url, text %}`), each trimmed and unquoted.
 std::vector<std::string> split_commas(std::string_view s);
 std::string strong_line(std::string_view title);  // "<p><strong>title</strong></p>", "" without a title
-// `<div class="note CLASSES">` and the title's line.
-std::string note_open(const std::vector<std::string>& classes, std::string_view title);
+// `<div class="note CLASSES">` and the title's line; `title_html`: the title is HTML already (markdownified).
+std::string note_open(const std::vector<std::string>& classes, std::string_view title, bool title_html = false);
+// A shortcode argument Hugo themes pass through `markdownify` (admonition titles, details summaries): its inline
+// Markdown as HTML, without the paragraph around it; the text escaped when it is more than one paragraph.
+std::string markdownify(std::string_view text);
 
 // A core Hexo tag without a body whose output depends only on its arguments (img, asset_img, asset_path,
 // asset_link, link, url_for, youtube, vimeo, gist, jsfiddle, iframe); nullopt for any other name.

@@ -431,3 +431,12 @@ TEST_CASE("tags: a 1 MB post of tags, code spans and unclosed openers finishes")
   for (size_t i = 0; i < line.size(); i += 64) line.replace(i, 8, "`{%{{<x ");
   CHECK(expand(line).text.size() > 0);
 }
+
+TEST_CASE("tags: Hugo admonition titles and details summaries are inline Markdown, as themes markdownify them") {
+  CHECK(tags::markdownify("**Copyright** 2022.") == "<strong>Copyright</strong> 2022.");
+  CHECK(tags::markdownify("[FixIt](https://github.com/hugo-fixit/FixIt)") ==
+        "<a href=\"https://github.com/hugo-fixit/FixIt\">FixIt</a>");
+  CHECK(tags::markdownify("Plain & simple") == "Plain &amp; simple");
+  CHECK(tags::markdownify("a <script>x</script>").find("<script>") == std::string::npos);
+  CHECK(tags::markdownify("# not\n\ntwo paragraphs") == "# not\n\ntwo paragraphs");
+}
