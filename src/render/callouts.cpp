@@ -174,8 +174,13 @@ void make_callouts(cmark_node* doc) {
   for (auto ev = cmark_iter_next(it); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(it)) {
     cmark_node* node = cmark_iter_get_node(it);
     if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_BLOCK_QUOTE) continue;
+    // The marker opens the quote's first paragraph, or its first setext heading: lines under `[!type]` followed
+    // by `---` are a heading to CommonMark, and stay one inside the callout (an ATX heading is one line: no marker).
     cmark_node* para = cmark_node_first_child(node);
-    if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) continue;
+    if (!para) continue;
+    const auto first = cmark_node_get_type(para);
+    const bool setext = first == CMARK_NODE_HEADING && cmark_node_get_end_line(para) > cmark_node_get_start_line(para);
+    if (first != CMARK_NODE_PARAGRAPH && !setext) continue;
     cmark_node* text = cmark_node_first_child(para);
     if (text && cmark_node_get_type(text) == CMARK_NODE_TEXT) found.emplace_back(node, text);
   }

@@ -51,7 +51,7 @@ std::string without_sourcepos(const std::string& html) {
 
 TEST_CASE("callouts: the examples in tests/spec/callouts.txt") {
   auto examples = read_spec(MKEPUB_SOURCE_DIR "/tests/spec/callouts.txt");
-  REQUIRE(examples.size() == 14);
+  REQUIRE(examples.size() == 15);
   for (const auto& ex : examples) {
     INFO("tests/spec/callouts.txt:", ex.line, " (", ex.section, ")");
     CHECK(without_sourcepos(render_markdown(ex.markdown).html) == ex.html);
