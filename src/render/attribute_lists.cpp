@@ -87,11 +87,23 @@ std::optional<AttributeList> parse_words(std::string_view s, bool kramdown) {
   return a;
 }
 
+// Smart punctuation (a site's typographer) has curled the quotes of a list's values by the time the tree is read;
+// kramdown and Goldmark read lists before their typographers run, so the values are quoted with straight ones.
+std::optional<std::string> with_straight_quotes(std::string_view text) {
+  if (text.find("\xE2\x80") == std::string_view::npos) return std::nullopt;
+  std::string out(text);
+  for (auto [curly, straight] : {std::pair{"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""}, {"\xE2\x80\x98", "'"},
+                                 {"\xE2\x80\x99", "'"}})
+    for (size_t at; (at = out.find(curly)) != std::string::npos;) out.replace(at, 3, straight);
+  return out == text ? std::nullopt : std::optional(out);
+}
+
 int hex_value(char c) { return std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c | 0x20) - 'a' + 10; }
 
 }  // namespace
 
 std::optional<AttributeList> parse_attribute_list(std::string_view text) {
+  if (auto straight = with_straight_quotes(text)) return parse_attribute_list(*straight);
   if (text.size() < 3 || text.front() != '{' || text.back() != '}') return std::nullopt;
   std::string_view inner = text.substr(1, text.size() - 2);
   if (inner.starts_with(':')) {
@@ -103,6 +115,7 @@ std::optional<AttributeList> parse_attribute_list(std::string_view text) {
 }
 
 std::optional<std::pair<std::string, AttributeList>> parse_attribute_definition(std::string_view text) {
+  if (auto straight = with_straight_quotes(text)) return parse_attribute_definition(*straight);
   if (text.size() < 5 || !text.starts_with("{:") || text.back() != '}') return std::nullopt;
   size_t j = 2;
   if (!is_word(text[j])) return std::nullopt;

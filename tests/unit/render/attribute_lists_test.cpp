@@ -15,9 +15,9 @@ using namespace mkepub;
 namespace {
 
 // The XHTML of a Markdown post, without the post lines kept on links and images, and the line ends around it.
-std::string xhtml(const std::string& markdown) {
+std::string xhtml(const std::string& markdown, MarkdownDialect dialect = {}) {
   Diagnostics diag;
-  auto md = render_markdown(markdown);
+  auto md = render_markdown(markdown, 1, dialect);
   pugi::xml_document doc;
   auto div = doc.append_child("div");
   append_html(div, md.html, "post.md", diag, md.is_xml);
@@ -101,4 +101,14 @@ TEST_CASE("attribute lists: span IALs after a span element, ALDs by name") {
   CHECK(xhtml("{:tip: .notice--info}\n\nSee.\n{: tip}\n") == R"(<p class="notice--info">See.</p>)");
   CHECK(xhtml("Text {: .c} stays.\n") == "<p>Text {: .c} stays.</p>");
   CHECK(xhtml("\\{: .c}\n") == "<p>{: .c}</p>");
+}
+
+TEST_CASE("attribute lists: read with straight quotes under a site's typographer, as kramdown reads them first") {
+  const MarkdownDialect smart{.smart_punctuation = true};
+  CHECK(xhtml("![A](a.png){: width=\"60%\"}\n", smart) == R"(<p><img src="a.png" alt="A"/></p>)");
+  // The same attributes as without the typographer: only the text's quotes differ.
+  const std::string md = "Said so.\n{: .note #n data-x=\"x y\" lang='fr'}\n";
+  CHECK(xhtml(md, smart) == xhtml(md));
+  CHECK(xhtml(md) == R"(<p id="n" class="note">Said so.</p>)");
+  CHECK(xhtml("Said \"so\".\n", smart) == "<p>Said “so”.</p>");
 }
