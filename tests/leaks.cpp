@@ -151,7 +151,13 @@ SiteText::SiteText(const fs::path& root) {
 }
 
 bool SiteText::only_escaped(std::string_view text) const {
-  return raw_.find(text) == std::string::npos && unescaped_.find(text) != std::string::npos;
+  // Back to what the author typed where a typographer (smart punctuation) changed it.
+  std::string typed(text);
+  for (auto [shown, written] : {std::pair{"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""}, {"\xE2\x80\x98", "'"},
+                                {"\xE2\x80\x99", "'"}, {"\xE2\x80\xA6", "..."}, {"\xE2\x80\x94", "---"},
+                                {"\xE2\x80\x93", "--"}})
+    for (size_t at; (at = typed.find(shown)) != std::string::npos;) typed.replace(at, 3, written);
+  return raw_.find(typed) == std::string::npos && unescaped_.find(typed) != std::string::npos;
 }
 
 LeakCounts leaks_in_page(const std::string& xhtml, const LeakDetail& detail, const std::string& page) {
