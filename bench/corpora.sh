@@ -30,7 +30,7 @@ for dir in "$corpora"/*/; do
   images=$(unzip -Z1 "$out/$name.epub" | grep -c '^EPUB/images/')
   kinds=$(grep -E '^[0-9]+ warning\(s\): ' "$out/$name.log" | sed 's/^[0-9]* warning(s): //')
   check=$(java -jar /usr/share/java/epubcheck.jar "$out/$name.epub" 2>&1 | grep -o 'Messages: .*' | sed 's/Messages: //')
-  leaks=$("$leak_report" "$out/$name.epub" | cut -f2-3 | sed 's/\t/: /')
+  leaks=$("$leak_report" --site "$dir" "$out/$name.epub" | cut -f2-3 | sed 's/\t/: /')
   printf '| %s%s | %d | %d | %d | %d | %s | %.2f s | %s | %s |\n' "$name" "${flags:+ $flags}" "$posts" "$chapters" "$files" \
     "$images" "${kinds:-none}" "$secs" "$check" "$leaks"
 done
