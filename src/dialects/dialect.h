@@ -31,8 +31,9 @@ struct Dialect {
 
   // Listing: how its posts are ordered. `sorted`: every post file under post_dirs, by date (or name, --sort);
   // `summary`: the chapters of Site::summary in its order, and no others; `sections`: Hugo's section tree, each
-  // section's pages by weight, then date (sort_hugo_posts, dialects/hugo/hugo.h).
-  enum class Order { sorted, summary, sections } order;
+  // section's pages by weight, then date (sort_hugo_posts, dialects/hugo/hugo.h); `collections`: Jekyll's posts,
+  // then each collection in its config's order, sorted as Jekyll sorts it (sort_jekyll_posts, dialects/jekyll/jekyll.h).
+  enum class Order { sorted, summary, sections, collections } order;
 
   // Front matter: a post file's metadata and its Markdown body (YAML `---`, TOML `+++` or JSON: parse_post;
   // Hexo's own rules: parse_hexo_post; sources/frontmatter.h).

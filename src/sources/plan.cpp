@@ -4,6 +4,7 @@
 
 #include "dialects/dialect.h"
 #include "dialects/hugo/hugo.h"
+#include "dialects/jekyll/jekyll.h"
 #include "sources/load.h"
 
 namespace mkepub {
@@ -40,6 +41,8 @@ std::optional<BookPlan> plan_book(const Options& options, std::optional<Site> si
   const auto order = plan.site ? plan.site->dialect->order : Dialect::Order::sorted;
   if (order == Dialect::Order::sections && !plan.site->post_dirs.empty())
     sort_hugo_posts(plan.posts, plan.site->post_dirs.front(), o.sort, diag, plan.site->config.title);
+  else if (order == Dialect::Order::collections && !o.sort_given)
+    sort_jekyll_posts(plan.posts, *plan.site, o.sort, diag);
   else if (order != Dialect::Order::summary || o.sort_given) sort_posts(plan.posts, o.sort);
   plan.roots = o.resource_paths;
   for (const auto& input : o.inputs)

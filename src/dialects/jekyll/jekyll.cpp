@@ -69,7 +69,7 @@ const Dialect jekyll_dialect = {
     .config_file = "_config.yml",
     .read_config = parse_site_config,
     .detect = detect_jekyll,
-    .order = Dialect::Order::sorted,
+    .order = Dialect::Order::collections,
     .parse_post = parse_post,
     // kramdown, Jekyll's default (`markdown: kramdown`), makes quotes and dashes typographic; other engines not.
     .smart_punctuation =
