@@ -131,6 +131,7 @@ struct Metadata {
   std::string title;
   std::string subtitle;
   std::vector<std::string> creators;
+  std::vector<std::string> contributors;  // the posts' other authors, when many wrote them (book/metadata.h)
   std::string language;
   std::string date;      // YYYY-MM-DD
   std::string modified;  // YYYY-MM-DDThh:mm:ssZ

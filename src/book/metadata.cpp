@@ -17,6 +17,29 @@ void add_distinct(std::vector<std::string>& out, std::string_view value) {
   if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
 }
 
+// Without a configured author, the posts' authors: all of them as creators when they are few; a blog written by
+// many people (a project's news, 93 authors) names as creators the kMostCreators who wrote the most chapters
+// (ties: who came first), as catalogues name at most three authors, and the others as contributors.
+void post_authors(const std::vector<Chapter>& chapters, Metadata& m) {
+  std::vector<std::string> all;
+  std::map<std::string, int> chapters_by;
+  for (const auto& ch : chapters)
+    for (const auto& a : ch.post->authors) {
+      add_distinct(all, a);
+      if (std::string name(trim(a)); !name.empty()) ++chapters_by[name];
+    }
+  if (all.size() <= kMostCreators) {
+    m.creators = std::move(all);
+    return;
+  }
+  std::vector<std::string> ranked = all;
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [&](const std::string& a, const std::string& b) { return chapters_by[a] > chapters_by[b]; });
+  ranked.resize(kMostCreators);
+  for (const auto& a : all)
+    (std::find(ranked.begin(), ranked.end(), a) != ranked.end() ? m.creators : m.contributors).push_back(a);
+}
+
 std::string make_identifier(const Options& o, const std::vector<Chapter>& chapters, const Metadata& m) {
   if (!o.identifier.empty()) {
     if (auto u = parse_uuid(o.identifier)) return "urn:uuid:" + *u;
@@ -50,9 +73,7 @@ Metadata make_metadata(const Options& o, const std::vector<Chapter>& chapters, c
   m.title = !o.title.empty() ? o.title : chapters.size() == 1 ? chapters[0].title : fallback_title;
   m.subtitle = o.subtitle;
   for (const auto& a : o.authors) add_distinct(m.creators, a);
-  if (m.creators.empty())
-    for (const auto& ch : chapters)
-      for (const auto& a : ch.post->authors) add_distinct(m.creators, a);
+  if (m.creators.empty()) post_authors(chapters, m);
   m.language = book_language(o, chapters, text);
   m.publisher = trim(o.publisher);
   m.rights = trim(o.rights);

@@ -7,6 +7,10 @@
 
 namespace mkepub {
 
+// Without configured authors, a book whose posts have more authors than this names this many as its creators (those
+// who wrote the most chapters) and the others as contributors.
+inline constexpr size_t kMostCreators = 3;
+
 // `fallback_title` names the book when neither the options nor a single post do (the input folder's name).
 // `text` counts the scripts of the book's running text, for language detection.
 Metadata make_metadata(const Options& options, const std::vector<Chapter>& chapters,

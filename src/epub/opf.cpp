@@ -33,6 +33,7 @@ void metadata(pugi::xml_node package, const Metadata& m) {
   dc("dc:language", m.language);
   for (size_t i = 0; i < m.creators.size(); ++i)
     dc("dc:creator", m.creators[i]).append_attribute("id") = ("creator" + std::to_string(i + 1)).c_str();
+  for (const auto& c : m.contributors) dc("dc:contributor", c);
   if (!m.date.empty()) dc("dc:date", m.date);
   for (const auto& s : m.subjects) dc("dc:subject", s);
   if (!m.description.empty()) dc("dc:description", m.description);

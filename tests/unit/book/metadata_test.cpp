@@ -40,6 +40,25 @@ TEST_CASE("metadata: each author of each post is one creator, in order, once") {
   CHECK(book.meta(o).creators == Strings{"Flag", "Other"});
 }
 
+TEST_CASE("metadata: a blog of many authors names the three with the most chapters, the others as contributors") {
+  Posts book;
+  book.add("1").authors = {"Ann"};
+  book.add("2").authors = {"Bob", "Cy"};
+  book.add("3").authors = {"Dee"};
+  book.add("4").authors = {"Dee", "Cy"};
+  book.add("5").authors = {"Eve", "Ann"};
+  book.add("6").authors = {"Fay"};
+  auto m = book.meta();
+  // Ann, Cy and Dee wrote two chapters each; the creators keep the order they first appear in.
+  CHECK(m.creators == Strings{"Ann", "Cy", "Dee"});
+  CHECK(m.contributors == Strings{"Bob", "Eve", "Fay"});
+
+  Options o;
+  o.authors = {"The Project"};  // a configured author is the creator, and the posts' are not listed
+  CHECK(book.meta(o).creators == Strings{"The Project"});
+  CHECK(book.meta(o).contributors.empty());
+}
+
 TEST_CASE("metadata: tags, categories and keywords are the subjects, in order, once") {
   Posts book;
   Post& one = book.add("One");

@@ -35,6 +35,7 @@ Strings all(const std::string& opf, const char* xpath) {
 TEST_CASE("opf: publisher, rights, and the series as EPUB 3 collection and calibre's metas") {
   Metadata m;
   m.creators = {"Ann", "Bob & Co"};
+  m.contributors = {"Cy"};
   m.publisher = "Self <Press>";
   m.rights = "CC BY 4.0";
   m.series = "Collected \"Posts\"";
@@ -43,6 +44,7 @@ TEST_CASE("opf: publisher, rights, and the series as EPUB 3 collection and calib
   auto opf = render_opf(book_with(m));
   CHECK(all(opf, "//*[local-name()='creator']") == Strings{"Ann", "Bob & Co"});
   CHECK(all(opf, "//*[local-name()='creator']/@id") == Strings{"creator1", "creator2"});
+  CHECK(all(opf, "//*[local-name()='contributor']") == Strings{"Cy"});
   CHECK(all(opf, "//*[local-name()='publisher']") == Strings{"Self <Press>"});
   CHECK(all(opf, "//*[local-name()='rights']") == Strings{"CC BY 4.0"});
   CHECK(all(opf, "//*[local-name()='subject']") == Strings{"travel", "trains"});
