@@ -45,7 +45,7 @@ class Pass {
 
   void run(cmark_node* doc) {
     cmark_consolidate_text_nodes(doc);
-    std::vector<cmark_node*> paragraphs, headings, texts;
+    std::vector<cmark_node*> paragraphs, headings, texts, tables;
     cmark_iter* it = cmark_iter_new(doc);
     for (auto ev = cmark_iter_next(it); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(it)) {
       cmark_node* n = cmark_iter_get_node(it);
@@ -53,8 +53,10 @@ class Pass {
       if (is_type(n, CMARK_NODE_PARAGRAPH)) paragraphs.push_back(n);
       else if (is_type(n, CMARK_NODE_HEADING)) headings.push_back(n);
       else if (is_type(n, CMARK_NODE_TEXT)) texts.push_back(n);
+      else if (std::string_view(cmark_node_get_type_string(n)) == "table") tables.push_back(n);
     }
     cmark_iter_free(it);
+    for (cmark_node* t : tables) table(t);
     for (cmark_node* h : headings) heading(h);
     for (cmark_node* t : texts) span(t);  // before paragraphs free the text nodes of their attribute lines
     for (cmark_node* p : paragraphs) paragraph(p);
@@ -157,6 +159,24 @@ class Pass {
       for (cmark_node* a = cmark_node_parent(p); a && !is_type(a, CMARK_NODE_BLOCK_QUOTE); a = cmark_node_parent(a))
         if (is_type(a, CMARK_NODE_LIST)) list = a;
     blocks_.push_back({list ? list : p, trailing});
+  }
+
+  // `{.class}` on the line under a table, which GFM reads as one more row with the list in its first cell: the
+  // table's, as Goldmark's block attributes (Hugo) apply it. The row goes.
+  void table(cmark_node* t) {
+    cmark_node* row = cmark_node_last_child(t);
+    if (!row || row == cmark_node_first_child(t)) return;  // the header row is never a list
+    cmark_node* cell = cmark_node_first_child(row);
+    if (!cell) return;
+    cmark_node* text = cmark_node_first_child(cell);
+    if (!text || !is_type(text, CMARK_NODE_TEXT) || cmark_node_next(text)) return;
+    for (cmark_node* other = cmark_node_next(cell); other; other = cmark_node_next(other))
+      if (cmark_node_first_child(other)) return;
+    auto list = parse_attribute_list(trim(literal(text)));
+    if (!list) return;
+    taken_.insert(text);
+    blocks_.push_back({t, *list});
+    freed_.push_back(row);
   }
 
   // A paragraph of attribute lists alone: the block right above it, else the block right below it.

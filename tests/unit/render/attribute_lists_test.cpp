@@ -112,3 +112,12 @@ TEST_CASE("attribute lists: read with straight quotes under a site's typographer
   CHECK(xhtml(md) == R"(<p id="n" class="note">Said so.</p>)");
   CHECK(xhtml("Said \"so\".\n", smart) == "<p>Said “so”.</p>");
 }
+
+TEST_CASE("attribute lists: under a table, the table's (Goldmark's block attributes), not one more row") {
+  const std::string html = xhtml("| a | b |\n|---|---|\n| 1 | 2 |\n{.wide #t}\n");
+  CHECK(html.find("<table id=\"t\" class=\"wide\">") != std::string::npos);
+  CHECK(html.find("{.wide") == std::string::npos);
+  CHECK(html.find("<td>1</td>") != std::string::npos);
+  // A last row that only looks alike keeps its cells.
+  CHECK(xhtml("| a | b |\n|---|---|\n| {x} | 2 |\n").find("{x}") != std::string::npos);
+}
