@@ -110,19 +110,28 @@ bool has_date_prefix(const std::string& name) {
 
 // The URLs Docusaurus gives its pages (https://docusaurus.io/docs/blog#blog-post-date): a blog post
 // `blog/2023-11-13-name.md` (or `blog/2023-11-13-name/index.md`) at `/blog/2023/11/13/name`, a doc at
-// `/docs/` and its path. A front matter `slug` is not read. The pattern is not used: Docusaurus has none.
+// `/docs/` and its path. A front matter `slug` replaces the name (https://docusaurus.io/docs/create-doc#doc-urls):
+// a blog post's is its path under `/blog/`; a doc's is its path under `/docs/` when it starts with `/`, else in the
+// doc's folder. The pattern is not used: Docusaurus has none.
 std::string docusaurus_post_url(const std::string&, const Post& post, const fs::path&) {
   fs::path rel = post.file.lexically_relative(post.root);
   std::vector<std::string> parts;
   for (const auto& part : rel) parts.push_back(part.string());
+  std::string slug = post.slug;
+  while (slug.size() > 1 && slug.back() == '/') slug.pop_back();
   auto blog = std::find(parts.begin(), parts.end(), "blog");
   if (blog == parts.end()) {
     auto docs = std::find(parts.begin(), parts.end(), "docs");
     if (docs == parts.end()) return "";
+    if (slug.starts_with('/')) return slug == "/" ? "docs" : "docs" + slug;
     std::string out = "docs";
-    for (auto it = docs + 1; it != parts.end(); ++it) out += "/" + (it + 1 == parts.end() ? fs::path(*it).stem().string() : *it);
+    for (auto it = docs + 1; it != parts.end(); ++it) {
+      const bool last = it + 1 == parts.end();
+      out += "/" + (!last ? *it : !slug.empty() ? slug : fs::path(*it).stem().string());
+    }
     return out;
   }
+  if (!slug.empty()) return "blog/" + slug.substr(slug.find_first_not_of('/') == std::string::npos ? slug.size() : slug.find_first_not_of('/'));
   std::string name = fs::path(parts.back()).stem().string();
   if (name == "index" && parts.size() >= 2) name = parts[parts.size() - 2];
   if (!has_date_prefix(name)) return "blog/" + name;

@@ -134,3 +134,20 @@ TEST_CASE("docusaurus: JSX attributes on HTML tags become HTML as React renders 
   CHECK(html_of_jsx_attributes("Use {braces} in text.") == "Use {braces} in text.");
   CHECK(html_of_jsx_attributes("<span style={{color: \"red\"") == "<span style={{color: \"red\"");
 }
+
+TEST_CASE("docusaurus: post URLs by path, date prefix and front matter slug") {
+  auto url = [](const std::string& file, const std::string& slug = "") {
+    Post p;
+    p.root = "/site";
+    p.file = "/site/" + file;
+    p.slug = slug;
+    return docusaurus_dialect.post_url("", p, "/site");
+  };
+  CHECK(url("blog/2023-11-13-launch.md") == "blog/2023/11/13/launch");
+  CHECK(url("blog/2023-11-09-first.md", "about-me") == "blog/about-me");
+  CHECK(url("blog/2023-11-09-first.md", "/about-me/") == "blog/about-me");
+  CHECK(url("docs/guide/setup.md") == "docs/guide/setup");
+  CHECK(url("docs/guide/setup.md", "install") == "docs/guide/install");
+  CHECK(url("docs/guide/setup.md", "/start") == "docs/start");
+  CHECK(url("docs/intro.md", "/") == "docs");
+}
