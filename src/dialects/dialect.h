@@ -8,6 +8,7 @@
 
 #include "base/book.h"
 #include "base/diagnostics.h"
+#include "base/markdown_dialect.h"
 
 namespace mkepub {
 
@@ -39,9 +40,9 @@ struct Dialect {
   // Hexo's own rules: parse_hexo_post; sources/frontmatter.h).
   Post (*parse_post)(SourceFile source, Diagnostics& diag);
 
-  // Markdown: whether the generator's renderer makes quotes, dashes and ellipses typographic (MarkdownDialect,
-  // render/markdown.h), by its default and the site's config; nullptr: it does not.
-  bool (*smart_punctuation)(const SiteConfig& config);
+  // Markdown: what the generator's renderer does beyond CommonMark + GFM (typographic punctuation, line breaks:
+  // base/markdown_dialect.h), by its defaults and the site's config; nullptr: nothing.
+  MarkdownDialect (*markdown)(const SiteConfig& config);
 
   // Template tags and Markdown extensions, expanded before the Markdown stage (today one expander knows every
   // generator's tags and runs for every site: expand_tags, dialects/tags/tags.h).

@@ -71,7 +71,7 @@ bool reads_as_xml(std::string& raw) {
 // Soft breaks between two CJK characters would render as a space: remove them from the tree. Raw HTML gets a
 // marker comment with its post line, since cmark-gfm's data-sourcepos does not reach inside it. True when all
 // raw HTML reads as XML.
-bool prepare_tree(cmark_node* doc, int line_offset) {
+bool prepare_tree(cmark_node* doc, int line_offset, bool join_cjk_lines) {
   bool is_xml = true;
   std::vector<cmark_node*> drop;
   cmark_iter* it = cmark_iter_new(doc);
@@ -88,7 +88,7 @@ bool prepare_tree(cmark_node* doc, int line_offset) {
       cmark_node_set_literal(node, (line_marker(line + line_offset) + raw).c_str());
       continue;
     }
-    if (type != CMARK_NODE_SOFTBREAK) continue;
+    if (type != CMARK_NODE_SOFTBREAK || !join_cjk_lines) continue;
     char32_t before = last_code_point(literal_of(cmark_node_previous(node), true));
     char32_t after = first_code_point(literal_of(cmark_node_next(node), false));
     if (is_spaceless_cjk(before) && is_spaceless_cjk(after)) drop.push_back(node);
@@ -347,7 +347,8 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line, const 
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   // Table alignment as style attributes: HTML5 (and so EPUB) has no align attribute.
   const int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
-                      CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (dialect.smart_punctuation ? CMARK_OPT_SMART : 0);
+                      CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (dialect.smart_punctuation ? CMARK_OPT_SMART : 0) |
+                      (dialect.hard_breaks ? CMARK_OPT_HARDBREAKS : 0);
   // HTML blocks marked markdown="1" are opened, and `:::` containers become callout block quotes, line for line,
   // before anything else reads the lines.
   std::string opened = open_markdown_in_html(markdown);
@@ -389,7 +390,7 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line, const 
   add_ruby_to_text(doc.get());  // consolidates the text nodes, as make_callouts needs
   if (source.find("[!") != std::string::npos) make_callouts(doc.get());
   if (escapes) restore_escaped_braces(doc.get());
-  bool is_xml = prepare_tree(doc.get(), first_line - 1);
+  bool is_xml = prepare_tree(doc.get(), first_line - 1, !dialect.hard_breaks);
   char* html = cmark_render_html(doc.get(), options, extensions);
   std::string out = html;
   free(html);

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "base/markdown_dialect.h"
+
 namespace mkepub {
 
 struct MarkdownHtml {
@@ -11,13 +13,6 @@ struct MarkdownHtml {
   // <kbd>, <sup>, <br>...): append_html may read it as XML (xhtml.h).
   bool is_xml = false;
 };
-// What the site's own Markdown renderer does beyond CommonMark + GFM, by its defaults and the site's config.
-struct MarkdownDialect {
-  // Straight quotes to curly ones, `--` and `---` to en and em dashes, `...` to an ellipsis, outside code: Hugo's
-  // Goldmark typographer, kramdown's typographic symbols and smart quotes, hexo-renderer-marked's smartypants.
-  bool smart_punctuation = false;
-};
-
 // HTML for a post body. Raw HTML passes through (the XHTML stage parses and cleans it); block elements carry
 // data-sourcepos with lines counted from `first_line`, so later stages can point at the post's own lines.
 // A soft line break between two CJK characters is dropped: in Chinese and Japanese it is not a space.

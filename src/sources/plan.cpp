@@ -51,8 +51,7 @@ std::optional<BookPlan> plan_book(const Options& options, std::optional<Site> si
   if (!o.templates.empty()) plan.templates = load_templates(o.templates, diag);
   if (diag.failed()) return std::nullopt;
   plan.fallback_title = fallback_title(o);
-  if (plan.site && plan.site->dialect->smart_punctuation)
-    plan.markdown.smart_punctuation = plan.site->dialect->smart_punctuation(plan.site->config);
+  if (plan.site && plan.site->dialect->markdown) plan.markdown = plan.site->dialect->markdown(plan.site->config);
   return plan;
 }
 

@@ -147,7 +147,7 @@ const Dialect docusaurus_dialect = {
     .detect = detect_docusaurus,
     .order = Dialect::Order::summary,
     .parse_post = parse_docusaurus_post,
-    .smart_punctuation = nullptr,
+    .markdown = nullptr,
     .expand_tags = expand_tags,
     .post_url = docusaurus_post_url,
 };

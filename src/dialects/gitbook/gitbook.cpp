@@ -73,7 +73,7 @@ const Dialect gitbook_dialect = {
     .detect = detect_gitbook,
     .order = Dialect::Order::summary,
     .parse_post = parse_post,
-    .smart_punctuation = nullptr,
+    .markdown = nullptr,
     .expand_tags = expand_tags,
     .post_url = expand_permalink,
 };

@@ -19,6 +19,17 @@ bool detect_hexo(Site& site, const std::string&, Diagnostics&) {
   return true;
 }
 
+// Hexo's renderers, both with line breaks and typographic punctuation by default: hexo-renderer-markdown-it when
+// the config has its `markdown.render` options (`breaks`, `typographer`), else hexo-renderer-marked, Hexo's own
+// (`marked.breaks`, `marked.smartypants`).
+MarkdownDialect hexo_markdown(const SiteConfig& c) {
+  auto on = [&](const std::string& key) { return config_value(c, key) != "false"; };
+  const auto it = c.variables.lower_bound("markdown.render.");
+  if (it != c.variables.end() && it->first.starts_with("markdown.render."))
+    return {.smart_punctuation = on("markdown.render.typographer"), .hard_breaks = on("markdown.render.breaks")};
+  return {.smart_punctuation = on("marked.smartypants"), .hard_breaks = on("marked.breaks")};
+}
+
 }  // namespace
 
 const Dialect hexo_dialect = {
@@ -28,8 +39,7 @@ const Dialect hexo_dialect = {
     .detect = detect_hexo,
     .order = Dialect::Order::sorted,
     .parse_post = parse_hexo_post,
-    // hexo-renderer-marked, Hexo's default renderer, has `smartypants: true` unless `marked:` says otherwise.
-    .smart_punctuation = [](const SiteConfig& c) { return config_value(c, "marked.smartypants") != "false"; },
+    .markdown = hexo_markdown,
     .expand_tags = expand_tags,
     .post_url = expand_permalink,
 };

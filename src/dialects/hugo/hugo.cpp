@@ -76,10 +76,11 @@ const Dialect hugo_dialect = {
     .parse_post = parse_hugo_post,
     // Goldmark's typographer is on unless `markup.goldmark.extensions.typographer.disable` (or, in older
     // versions, `typographer = false`); keys are read lowercased, as Hugo's are.
-    .smart_punctuation =
+    .markdown =
         [](const SiteConfig& c) {
-          return config_value(c, "markup.goldmark.extensions.typographer.disable") != "true" &&
-                 config_value(c, "markup.goldmark.extensions.typographer") != "false";
+          return MarkdownDialect{
+              .smart_punctuation = config_value(c, "markup.goldmark.extensions.typographer.disable") != "true" &&
+                                   config_value(c, "markup.goldmark.extensions.typographer") != "false"};
         },
     .expand_tags = expand_tags,
     .post_url = hugo_post_url,

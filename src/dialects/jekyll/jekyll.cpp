@@ -72,11 +72,11 @@ const Dialect jekyll_dialect = {
     .order = Dialect::Order::collections,
     .parse_post = parse_post,
     // kramdown, Jekyll's default (`markdown: kramdown`), makes quotes and dashes typographic; other engines not.
-    .smart_punctuation =
+    .markdown =
         [](const SiteConfig& c) {
           std::string engine = config_value(c, "markdown");
           for (auto& ch : engine) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-          return engine.empty() || engine == "kramdown";
+          return MarkdownDialect{.smart_punctuation = engine.empty() || engine == "kramdown"};
         },
     .expand_tags = expand_jekyll_tags,
     .post_url = jekyll_post_url,

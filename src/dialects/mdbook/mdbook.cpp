@@ -47,10 +47,10 @@ const Dialect mdbook_dialect = {
     .order = Dialect::Order::summary,
     .parse_post = parse_post,
     // Off unless book.toml asks: `output.html.smart-punctuation` (formerly `curly-quotes`).
-    .smart_punctuation =
+    .markdown =
         [](const SiteConfig& c) {
-          return config_value(c, "output.html.smart-punctuation") == "true" ||
-                 config_value(c, "output.html.curly-quotes") == "true";
+          return MarkdownDialect{.smart_punctuation = config_value(c, "output.html.smart-punctuation") == "true" ||
+                                                      config_value(c, "output.html.curly-quotes") == "true"};
         },
     .expand_tags = expand_mdbook_tags,
     .post_url = expand_permalink,

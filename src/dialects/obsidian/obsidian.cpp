@@ -130,7 +130,7 @@ const Dialect obsidian_dialect = {
     .detect = detect_obsidian,
     .order = Dialect::Order::summary,
     .parse_post = parse_note,
-    .smart_punctuation = nullptr,
+    .markdown = nullptr,
     .expand_tags = expand_obsidian,
     .post_url = expand_permalink,
 };

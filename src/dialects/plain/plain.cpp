@@ -24,7 +24,7 @@ const Dialect plain_dialect = {
     .detect = detect_plain,
     .order = Dialect::Order::sorted,
     .parse_post = parse_post,
-    .smart_punctuation = nullptr,
+    .markdown = nullptr,
     .expand_tags = expand_tags,
     .post_url = expand_permalink,
 };

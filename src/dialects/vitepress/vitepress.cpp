@@ -34,7 +34,7 @@ const Dialect vitepress_dialect = {
     .detect = detect_vitepress,
     .order = Dialect::Order::sorted,
     .parse_post = parse_post,
-    .smart_punctuation = nullptr,
+    .markdown = nullptr,
     .expand_tags = expand_tags,
     .post_url = expand_permalink,
 };

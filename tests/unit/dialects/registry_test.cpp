@@ -80,7 +80,7 @@ TEST_CASE("dialects: typographic punctuation is on where the generator's rendere
   auto smart = [](const Dialect& d, std::map<std::string, std::string> variables) {
     SiteConfig config;
     config.variables = std::move(variables);
-    return d.smart_punctuation && d.smart_punctuation(config);
+    return d.markdown && d.markdown(config).smart_punctuation;
   };
   CHECK(smart(hugo_dialect, {}));  // Goldmark's typographer
   CHECK_FALSE(smart(hugo_dialect, {{"markup.goldmark.extensions.typographer.disable", "true"}}));
@@ -94,4 +94,21 @@ TEST_CASE("dialects: typographic punctuation is on where the generator's rendere
   CHECK(smart(mdbook_dialect, {{"output.html.smart-punctuation", "true"}}));
   for (const Dialect* d : {&gitbook_dialect, &docusaurus_dialect, &vitepress_dialect, &obsidian_dialect, &plain_dialect})
     CHECK_FALSE(smart(*d, {}));
+}
+
+TEST_CASE("dialects: Hexo's renderers break lines where the source does, as their `breaks` option says") {
+  auto breaks = [](std::map<std::string, std::string> variables) {
+    SiteConfig config;
+    config.variables = std::move(variables);
+    return hexo_dialect.markdown(config).hard_breaks;
+  };
+  CHECK(breaks({}));  // hexo-renderer-marked
+  CHECK_FALSE(breaks({{"marked.breaks", "false"}}));
+  CHECK(breaks({{"markdown.render.html", "true"}}));  // hexo-renderer-markdown-it
+  CHECK_FALSE(breaks({{"markdown.render.breaks", "false"}, {"marked.breaks", "true"}}));
+  SiteConfig it;
+  it.variables = {{"markdown.render.typographer", "false"}};
+  CHECK_FALSE(hexo_dialect.markdown(it).smart_punctuation);
+  for (const Dialect* d : {&jekyll_dialect, &hugo_dialect, &mdbook_dialect})
+    CHECK_FALSE(d->markdown(SiteConfig{}).hard_breaks);
 }

@@ -118,3 +118,13 @@ TEST_CASE("markdown: smart punctuation, when the site's renderer has it, in text
   CHECK(smart.find("“it’s—” and – then…") != std::string::npos);
   CHECK(smart.find("<code>&quot;a&quot;--b</code>") != std::string::npos);
 }
+
+TEST_CASE("markdown: hard breaks, when the site's renderer has them, between CJK lines too") {
+  const std::string md = "one\ntwo\n\n第一行\n第二行\n";
+  auto plain = render_markdown(md).html;
+  CHECK(plain.find("one\ntwo") != std::string::npos);
+  CHECK(plain.find("第一行第二行") != std::string::npos);
+  auto broken = render_markdown(md, 1, {.hard_breaks = true}).html;
+  CHECK(broken.find("one<br />\ntwo") != std::string::npos);
+  CHECK(broken.find("第一行<br />\n第二行") != std::string::npos);
+}
