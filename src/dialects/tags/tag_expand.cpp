@@ -99,6 +99,13 @@ size_t Expander::expand_hugo(const Tag& t) {
     return name == "highlight" ? literal(t, Body::code, args.get("", 0)) : literal(t, Body::config);
   }
   if (name == "include") return include(t, args.get("", 0), "");
+  // FixIt's and LoveIt's data shortcodes: a timeline's events are a list; a chart (ECharts) needs JavaScript to
+  // be drawn, so its data is shown as code, as diagrams are.
+  if (name == "timeline" && !t.self_closing) return literal(t, Body::timeline);
+  if (name == "echarts" && !t.self_closing) {
+    warn_once("echarts", t.begin, "unknown tag", "Hugo shortcode `echarts` draws a chart with JavaScript: its data is shown as code");
+    return literal(t, Body::config);
+  }
   if (name == "param") {
     std::string key = args.get("", 0);
     const auto& vars = post_.ctx.site_variables;
@@ -151,6 +158,10 @@ size_t Expander::literal(const Tag& t, Body kind, const std::string& lang, const
   if (kind == Body::code) put_code(body, lang, caption, after);
   if (kind == Body::config) put_code(body, guess_config_language(body), caption, after);
   if (kind == Body::link_grid) out_ += link_grid(body);
+  if (kind == Body::timeline) {
+    if (auto events = timeline_events(body)) out_ += *events;
+    else put_code(body, guess_config_language(body), caption, after);
+  }
   return pos_;
 }
 

@@ -83,7 +83,7 @@ struct OpenBlock {
   int tabs = 0;  // `<!-- tab -->` sections seen
 };
 
-enum class Body { verbatim, dropped, code, config, link_grid };
+enum class Body { verbatim, dropped, code, config, link_grid, timeline };
 
 // How messages show a tag and the end tag it lacks: `{% note %}`, `{{< /details >}}`.
 std::string opener_text(const Tag& t);

@@ -1,10 +1,13 @@
 // Template tags: the Hexo themes' tag plugins (theme_tags.h), after each theme's documentation.
 #include "dialects/tags/theme_tags.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <cctype>
 
 #include "base/text.h"
+#include "sources/yaml_bounds.h"
 
 namespace mkepub::tags {
 namespace {
@@ -222,6 +225,28 @@ std::string link_grid(std::string_view body) {
     start = end + 1;
   }
   return out;
+}
+
+std::optional<std::string> timeline_events(std::string_view body) {
+  YAML::Node events;
+  try {
+    YAML::Node root = load_bounded_yaml(std::string(body));
+    if (root.IsMap()) events = root["events"];
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
+  if (!events || !events.IsSequence() || events.size() == 0) return std::nullopt;
+  std::string out = "<div class=\"timeline\"><ul>";
+  for (const auto& event : events) {
+    if (!event.IsMap()) return std::nullopt;
+    auto text = [&](const char* key) {
+      const YAML::Node v = event[key];
+      return v && v.IsScalar() ? v.Scalar() : std::string();
+    };
+    out += "<li>" + strong_line(text("timestamp")) + "<p>" + markdownify(text("content")) + "</p></li>";
+  }
+  out += "</ul></div>";
+  return out + std::string(size_t(std::count(body.begin(), body.end(), '\n')), '\n');
 }
 
 std::string inline_note(std::string_view raw_args) {

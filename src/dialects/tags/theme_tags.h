@@ -28,6 +28,10 @@ std::optional<Block> theme_block(std::string_view name, const std::vector<std::s
 // NexT's `{% linkgrid %}` body, a line per link (`Title | url | comment | image`): a Markdown list of the links with
 // their comments, line for line; the images (site avatars) are left out.
 std::string link_grid(std::string_view body);
+// FixIt's `{{< timeline >}}` body (https://fixit.lruihao.cn/documentation/content-management/shortcodes/extended/timeline/):
+// YAML with `events`, each a `timestamp` and a `content` (Markdown), as the list Hexo themes' timelines make, its
+// line count kept; nullopt when the body is not such YAML.
+std::optional<std::string> timeline_events(std::string_view body);
 // Volantis's one-line note, `{% note info, text %}` (no end tag): the box with its text.
 std::string inline_note(std::string_view raw_args);
 bool is_tabs(std::string_view name);  // tabs and NexT's subtabs hold `<!-- tab -->` sections

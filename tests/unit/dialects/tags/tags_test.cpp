@@ -440,3 +440,21 @@ TEST_CASE("tags: Hugo admonition titles and details summaries are inline Markdow
   CHECK(tags::markdownify("a <script>x</script>").find("<script>") == std::string::npos);
   CHECK(tags::markdownify("# not\n\ntwo paragraphs") == "# not\n\ntwo paragraphs");
 }
+
+TEST_CASE("tags: FixIt's timeline shortcode is a list of its events, its echarts data shown as code") {
+  auto e = expand(
+      "{{< timeline >}}\nevents:\n  - timestamp: 2021-12-18\n    content: \"Feat: **bold** [x](https://x.org)\"\n"
+      "  - timestamp: 2024-01-01\n    content: Release\n{{< /timeline >}}\nafter\n");
+  CHECK(e.text ==
+        "<div class=\"timeline\"><ul><li><p><strong>2021-12-18</strong></p><p>Feat: <strong>bold</strong> "
+        "<a href=\"https://x.org\">x</a></p></li><li><p><strong>2024-01-01</strong></p><p>Release</p></li></ul></div>"
+        "\n\n\n\n\n\n\nafter\n");
+  CHECK(e.warnings.empty());
+  // Not a list of events: its text, as code.
+  auto other = expand("{{< timeline >}}\njust: text\n{{< /timeline >}}\n");
+  CHECK(other.text.find("```yaml") != std::string::npos);
+  auto chart = expand("{{< echarts >}}\n{\"title\": {\"text\": \"Sales\"}}\n{{< /echarts >}}\n");
+  CHECK(chart.text.find("```json") != std::string::npos);
+  REQUIRE(chart.warnings.size() == 1);
+  CHECK(chart.warnings[0].find("echarts") != std::string::npos);
+}
