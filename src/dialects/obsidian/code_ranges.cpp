@@ -2,61 +2,22 @@
 // inline rule for code spans (https://spec.commonmark.org/0.31.2/#code-spans), paragraph by paragraph.
 #include "dialects/obsidian/code_ranges.h"
 
-#include <cctype>
 #include <optional>
 #include <string>
+
+#include "dialects/tags/markdown_lines.h"
 
 namespace mkepub {
 namespace {
 
 constexpr size_t npos = std::string_view::npos;
 
-struct Fence {
-  char c = 0;
-  size_t length = 0;
-};
-
-bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == npos; }
-
-int indent_of(std::string_view line) {
-  int col = 0;
-  for (char c : line) {
-    if (c == ' ') ++col;
-    else if (c == '\t') col += 4 - col % 4;
-    else break;
-  }
-  return col;
-}
-
-bool is_list_item(std::string_view line) {
-  size_t i = line.find_first_not_of(' ');
-  if (i == npos || i >= 4) return false;
-  auto ends_marker = [&](size_t j) { return j == line.size() || line[j] == ' ' || line[j] == '\t'; };
-  if (line[i] == '-' || line[i] == '*' || line[i] == '+') return ends_marker(i + 1);
-  size_t j = i;
-  while (j < line.size() && j - i < 9 && std::isdigit(static_cast<unsigned char>(line[j]))) ++j;
-  return j > i && j < line.size() && (line[j] == '.' || line[j] == ')') && ends_marker(j + 1);
-}
-
-// The fence run of a line after its indentation and blockquote markers, and what follows it.
-std::optional<std::pair<Fence, std::string_view>> fence_run(std::string_view line) {
-  size_t i = line.find_first_not_of(" \t>");
-  if (i == npos || (line[i] != '`' && line[i] != '~')) return std::nullopt;
-  size_t j = std::min(line.find_first_not_of(line[i], i), line.size());
-  if (j - i < 3) return std::nullopt;
-  return std::pair{Fence{line[i], j - i}, line.substr(j)};
-}
-
-std::optional<Fence> fence_opening(std::string_view line) {
-  auto run = fence_run(line);
-  if (!run || (run->first.c == '`' && run->second.find('`') != npos)) return std::nullopt;
-  return run->first;
-}
-
-bool closes(const Fence& fence, std::string_view line) {
-  auto run = fence_run(line);
-  return run && run->first.c == fence.c && run->first.length >= fence.length && is_blank(run->second);
-}
+using tags::Fence;
+using tags::closes;
+using tags::fence_opening;
+using tags::indent_of;
+using tags::is_blank;
+using tags::is_list_item;
 
 void add(std::vector<std::pair<size_t, size_t>>& out, size_t begin, size_t end) {
   if (!out.empty() && out.back().second == begin) out.back().second = end;

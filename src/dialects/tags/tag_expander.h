@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "dialects/tags/markdown_lines.h"
 #include "dialects/tags/tag_render.h"
 #include "dialects/tags/tags.h"
 #include "dialects/tags/theme_tags.h"
@@ -23,15 +24,8 @@ inline constexpr size_t kMaxOpenBlocks = 64;  // deeper block tags are dropped: 
 // The xhtml stage drops the comment.
 inline constexpr std::string_view kHtmlLine = "<!---->";
 
-inline bool is_blank_char(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool is_blank(std::string_view s);
 bool is_name_char(char c);
 std::string_view trim_blank(std::string_view s);
-
-struct Fence {
-  char c = 0;
-  size_t length = 0;
-};
 
 // The next place of a needle at or after a position that only moves forward: each byte is searched once however
 // many openers lack their closer.
