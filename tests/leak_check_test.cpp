@@ -74,6 +74,10 @@ TEST_CASE("leaks: code, and prose that only looks alike, are not leaks") {
            "<p>blocks (custom-post__toc, custom-post__content, custom-post__footer)</p>",
            // POSIX bracket expressions in prose about regular expressions.
            "<p>Classes such as [[:alpha:]] and [[:digit:]] match letters and digits.</p>",
+           // A closing `**` after a space closes nothing, in CommonMark nor in marked, kramdown or Goldmark.
+           "<p><strong>Keys</strong> **User hits 'W' **(Draw your wireframe)</p>",
+           // `[!NOTE]` mid-paragraph: no renderer reads a callout there.
+           "<p>Gets the contents of the clipboard.\n[!NOTE] &gt; On Linux, this cmdlet needs xclip.</p>",
            // A link the author wrote to a picture, its thumbnail missing: what they wrote.
            "<p><a href=\"https://example.com/assets/80.jpg\">An iPod</a></p>",
        }) {
@@ -96,4 +100,19 @@ TEST_CASE("leaks: syntax the author escaped in the sources is what they asked fo
                               detail);
   CHECK(format_leaks(counts) == "Markdown emphasis 1");
   CHECK(format_leaks(escaped) == "Markdown emphasis 1, raw HTML as text 1");
+}
+
+TEST_CASE("leaks: Markdown written inside a raw HTML block is shown as text by the site too, counted apart") {
+  TempDir dir;
+  std::ofstream(dir / "post.md") << "Text.\n\n<font size=\"0.7\">\n [1] Cover: on [Wikimedia](https://w.org/a.svg)\n"
+                                    "</font>\n\nA real leak: [here](https://x.org/b) too.\n";
+  SiteText site(dir.path);
+  LeakCounts escaped, in_raw_html;
+  LeakDetail detail{nullptr, &site, &escaped, &in_raw_html};
+  auto counts = leaks_in_page(page("<p>Text.</p>\n<font size=\"0.7\">\n [1] Cover: on [Wikimedia](https://w.org/a.svg)\n"
+                                   "</font><p>A real leak: [here](https://x.org/b) too.</p>"),
+                              detail);
+  CHECK(format_leaks(counts) == "Markdown link 1");
+  CHECK(format_leaks(in_raw_html) == "Markdown link 1");
+  CHECK(escaped.empty());
 }

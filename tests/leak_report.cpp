@@ -1,6 +1,6 @@
 // leak_report [-v] [--site DIR] BOOK.epub...: one line per book, its leaked source syntax by kind (see leaks.h).
-// --site DIR: the books' sources, so that syntax their author escaped is not counted (it is shown, by kind, after
-// the leaks); -v: then each leak on its own line: page, kind and the text it was found in.
+// --site DIR: the books' sources, so that syntax their author escaped, or wrote inside raw HTML, is not counted (it
+// is shown, by kind, after the leaks); -v: then each leak on its own line: page, kind and the text it was found in.
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -28,11 +28,14 @@ int main(int argc, char** argv) {
     std::stringstream bytes;
     bytes << in.rdbuf();
     std::vector<LeakSample> samples;
-    LeakCounts escaped;
-    LeakDetail detail{verbose ? &samples : nullptr, site.get(), &escaped};
+    LeakCounts escaped, in_raw_html;
+    LeakDetail detail{verbose ? &samples : nullptr, site.get(), &escaped, &in_raw_html};
     auto counts = leaks_in_book(mkepub::unzip_entries(bytes.str()), detail);
     std::cout << arg << "\t" << total(counts) << "\t" << format_leaks(counts);
     if (!escaped.empty()) std::cout << "\t(escaped by the author, not counted: " << format_leaks(escaped) << ")";
+    if (!in_raw_html.empty())
+      std::cout << "\t(inside raw HTML, shown as text by the site too, not counted: " << format_leaks(in_raw_html)
+                << ")";
     std::cout << "\n";
     for (const auto& s : samples) {
       std::string text = s.text.substr(0, 160);

@@ -1,6 +1,7 @@
 // The leak check's patterns, each named after what the author wrote and mkepub did not understand.
 #include "leaks.h"
 
+#include <cmark-gfm.h>
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -43,8 +44,11 @@ const std::vector<Pattern>& patterns() {
                              std::regex::icase)},
       // A theme tag's icon argument shown as text: Font Awesome's `fas fa-rocket`, `fa-solid fa-house`.
       {"icon class", std::regex(R"((^|[\s'"])(fa[srbldt]?|fa-(solid|regular|brands|light|duotone|thin)) fa-[a-z])")},
-      // `__` inside a word is no emphasis to CommonMark (`custom-post__toc`), so it is no leak either.
-      {"Markdown emphasis", std::regex(R"((^|[^*\w])\*\*[^*\s][^*]*\*\*|(^|[^\w])__[^_\s][^_]*__(?!\w))")},
+      // `__` inside a word is no emphasis to CommonMark (`custom-post__toc`), so it is no leak either; nor is a
+      // closing run after white space (`**Hits 'W' **(Draw)`): CommonMark, marked, kramdown and Goldmark all
+      // print those asterisks, so the author's own site shows them too.
+      {"Markdown emphasis",
+       std::regex(R"((^|[^*\w])\*\*[^*\s]([^*]*[^*\s])?\*\*|(^|[^\w])__[^_\s]([^_]*[^_\s])?__(?!\w))")},
       {"Markdown link", std::regex(R"(!?\[[^\]\n]+\]\([^)\s]+\))")},
       {"Markdown heading", std::regex(R"(^#{1,6}\s+\S)")},
       {"raw HTML as text",
@@ -80,8 +84,13 @@ struct Found {
       size_t from = at, to = at + length;
       for (int i = 0; i < 12 && from > 0 && text[from - 1] != '\n'; ++i) --from;
       for (int i = 0; i < 12 && to < text.size() && text[to] != '\n'; ++i) ++to;
-      if (detail.site->only_escaped(std::string_view(text).substr(from, to - from))) {
+      const auto around = std::string_view(text).substr(from, to - from);
+      if (detail.site->only_escaped(around)) {
         if (detail.escaped) ++(*detail.escaped)[kind];
+        return;
+      }
+      if (detail.site->in_raw_html(around)) {
+        if (detail.in_raw_html) ++(*detail.in_raw_html)[kind];
         return;
       }
     }
@@ -97,15 +106,21 @@ void walk(const pugi::xml_node& node, Found& out) {
       const std::string text = child.value();
       std::smatch m;
       // A heading's `#` shows only where a block's text starts: in a <span> it is the author's text (a shell
-      // comment in a styled terminal transcript).
+      // comment in a styled terminal transcript). So does a callout's `[!NOTE]`: GitHub, Obsidian and DocFX read it
+      // only as a block quote's first line, and print it mid-paragraph.
       const std::string parent = child.parent().name();
       const bool starts_block = child == child.parent().first_child() &&
                                 (parent == "p" || parent == "li" || parent == "td" || parent == "th" ||
                                  parent == "dd" || parent == "dt" || parent == "body" || parent == "div");
-      for (const auto& p : patterns())
-        if ((starts_block || std::string_view(p.kind) != "Markdown heading") &&
-            std::regex_search(text, m, p.re, std::regex_constants::match_default))
-          out.add(p.kind, text, static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
+      for (const auto& p : patterns()) {
+        const std::string_view kind = p.kind;
+        const bool block_start_only = kind == "Markdown heading" || kind == "callout";
+        if (block_start_only && !starts_block) continue;
+        if (!std::regex_search(text, m, p.re, std::regex_constants::match_default)) continue;
+        const auto at = static_cast<size_t>(m.position(0));
+        if (block_start_only && text.find_first_not_of(" \t\n") < at) continue;
+        out.add(p.kind, text, at, static_cast<size_t>(m.length(0)));
+      }
     } else if (child.type() == pugi::node_element) {
       // A remote image mkepub could not embed becomes a link to it, marked so; a link the author wrote to an
       // image is what they wrote.
@@ -130,8 +145,17 @@ SiteText::SiteText(const fs::path& root) {
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
     std::ifstream in(f, std::ios::binary);
-    raw_.append(std::istreambuf_iterator<char>(in), {});
-    raw_ += '\n';
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    raw_ += text + '\n';
+    cmark_node* doc = cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT);
+    cmark_iter* it = cmark_iter_new(doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+      cmark_node* node = cmark_iter_get_node(it);
+      if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK)
+        raw_html_ += std::string(cmark_node_get_literal(node)) + '\n';
+    }
+    cmark_iter_free(it);
+    cmark_node_free(doc);
   }
   unescaped_.reserve(raw_.size());
   for (size_t i = 0; i < raw_.size(); ++i) {
@@ -158,6 +182,13 @@ bool SiteText::only_escaped(std::string_view text) const {
                                 {"\xE2\x80\x93", "--"}})
     for (size_t at; (at = typed.find(shown)) != std::string::npos;) typed.replace(at, 3, written);
   return raw_.find(typed) == std::string::npos && unescaped_.find(typed) != std::string::npos;
+}
+
+bool SiteText::in_raw_html(std::string_view text) const {
+  // Trimmed: the page's text around a leak may run into the next block's, the HTML block ends at its line.
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  return !text.empty() && raw_html_.find(text) != std::string::npos;
 }
 
 LeakCounts leaks_in_page(const std::string& xhtml, const LeakDetail& detail, const std::string& page) {
