@@ -1,4 +1,5 @@
-// Finishing pages in parallel: links, language, serialisation, the self-check's scan, deflate; per chapter slots.
+// Finishing pages in parallel: links, pictures' placement (once it is known which images stay), language,
+// serialisation, the self-check's scan, deflate; per chapter slots.
 #include "book/finish_pages.h"
 
 #include <pugixml.hpp>
@@ -7,6 +8,7 @@
 #include "base/parallel.h"
 #include "epub/deflate.h"
 #include "render/chapter.h"
+#include "render/page_flow.h"
 
 namespace mkepub {
 
@@ -25,6 +27,7 @@ FinishedPages finish_pages(std::vector<Chapter>& chapters, const LinkRewriter& l
     auto finish = [&](const std::string& href, Parked& parked) {
       auto doc = unpark_page(parked);
       links.rewrite(i, href, *doc);
+      place_images(doc->document_element().child("body"));
       if (doc->select_node("//img[not(@alt) or @alt='']")) done[i].alt = false;
       if (want_font_text) collect_font_text(*doc, ch.post->display, done[i].font_text);
       Entry e{kPackageDir + href, finish_chapter(*doc, ch.language, language)};

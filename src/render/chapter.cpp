@@ -18,6 +18,7 @@
 #include "epub/deflate.h"
 #include "epub/templates.h"
 #include "render/callouts.h"
+#include "render/page_flow.h"
 #include "render/footnotes.h"
 #include "render/markdown.h"
 #include "render/xhtml.h"
@@ -196,6 +197,7 @@ Chapter render_chapter(const Post& post, const std::string& href, Diagnostics& d
   if (ch.title.empty()) ch.title = title_from_file(post);
 
   mark_callouts(content);
+  mark_bare_urls(content);
   make_popup_footnotes(content, fs::path(href).stem().string() + "-");
   IdMaker ids;
   ids.reserve("top");

@@ -38,6 +38,7 @@ bool is_ruby_markup(cmark_node* node) { return cmark_node_get_user_data(node) ==
 // is stepped over to the reading (or base) text beside it.
 std::string literal_of(cmark_node* node, bool last) {
   while (node && cmark_node_get_type(node) != CMARK_NODE_TEXT && cmark_node_get_type(node) != CMARK_NODE_CODE) {
+    if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) return "";  // a picture, not its alt text's characters
     if (is_ruby_markup(node)) node = last ? cmark_node_previous(node) : cmark_node_next(node);
     else node = last ? cmark_node_last_child(node) : cmark_node_first_child(node);
   }
