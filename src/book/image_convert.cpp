@@ -24,6 +24,9 @@ constexpr size_t kPhotoPngBytes = 1 << 20;
 // Quality 85: libjpeg's scale, where photos show no artefacts at reading size and files are about a third of
 // quality 95's; the common choice of image CDNs and of libvips' own thumbnailing guides.
 constexpr int kJpegQuality = 85;
+// A JPEG scaled down at quality 85 can outweigh its source when that was saved lower: then it is saved at 75,
+// and the lighter one kept.
+constexpr int kLighterJpegQuality = 75;
 // Decoding stops at this many pixels: larger images are decompression bombs, not pictures of a blog.
 constexpr double kMaxPixels = 16384.0 * 16384.0;
 
@@ -95,12 +98,12 @@ bool drop_opaque_alpha(Image& image) {
 }
 
 // Metadata stripped and no interlacing, so that the same pixels always give the same bytes.
-std::string save(VipsImage* image, bool jpeg) {
+std::string save(VipsImage* image, bool jpeg, int quality = kJpegQuality) {
   void* buf = nullptr;
   size_t len = 0;
   int failed =
-      jpeg ? vips_jpegsave_buffer(image, &buf, &len, "Q", kJpegQuality, "strip", TRUE, "optimize_coding", TRUE,
-                                  "interlace", FALSE, nullptr)
+      jpeg ? vips_jpegsave_buffer(image, &buf, &len, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, "interlace",
+                                  FALSE, nullptr)
            : vips_pngsave_buffer(image, &buf, &len, "strip", TRUE, "compression", 6, "interlace", FALSE, nullptr);
   if (failed) return "";
   std::string bytes(static_cast<const char*>(buf), len);
@@ -155,6 +158,10 @@ FittedImage fit_image(const std::string& bytes, const std::string& type, int max
   } else if (opaque && is_lossy(bytes, type)) {
     fitted.bytes = save(image.get(), true);
     fitted.media_type = "image/jpeg";
+    if (type == "image/jpeg" && fitted.bytes.size() > bytes.size())
+      if (std::string lighter = save(image.get(), true, kLighterJpegQuality);
+          !lighter.empty() && lighter.size() < fitted.bytes.size())
+        fitted.bytes = std::move(lighter);
   } else {
     fitted.bytes = save(image.get(), false);
     if (opaque && fitted.bytes.size() > kPhotoPngBytes)

@@ -107,3 +107,12 @@ TEST_CASE("fit_image: an animated GIF is kept as it is, however large, a still o
   CHECK(still.media_type == "image/png");
   CHECK(read_back(still.bytes).width == 2048);
 }
+
+TEST_CASE("fit_image: a JPEG saved at low quality is not made heavier by scaling it down") {
+  std::string low = make_image(2600, 1300, 3, ".jpg[Q=50]", Picture::photo);
+  auto fitted = fit(low);
+  REQUIRE(fitted.outcome == Outcome::converted);
+  CHECK(fitted.media_type == "image/jpeg");
+  CHECK(read_back(fitted.bytes).width == 2048);
+  CHECK(fitted.bytes.size() < low.size());
+}
