@@ -10,6 +10,7 @@
 
 #include "base/digest.h"
 #include "base/dom.h"
+#include "base/memory.h"
 #include "base/url.h"
 #include "book/image_convert.h"
 #include "book/svg.h"
@@ -311,6 +312,7 @@ void list_images(const pugi::xml_document& page, std::vector<ImageUse>& out) {
 
 ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
                           Diagnostics& diag) {
+  GiveBackMemoryOnExit give_back;  // what decoding and scaling images used
   ImageReader reader(context, read, diag);
   ImageTable table;
   table.href.resize(chapters.size());
