@@ -61,8 +61,9 @@ Exit codes: 0 written, 1 bad input (nothing written), 2 bad usage, 3 internal er
 #ifdef MKEPUB_SANITIZE
 // The sanitized mkepub run by hand, not only by ctest (which sets LSAN_OPTIONS from tests/lsan.supp, the same
 // rule): pango keeps one font map per process, holding fontconfig's patterns until exit, by design. Only
-// fontconfig's frames are suppressed, never mkepub's.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+// fontconfig's frames and libvips' start-up (its types, modules and threads, once) are suppressed, never
+// mkepub's.
+extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\nleak:vips_init\n"; }
 extern "C" const char* __lsan_default_options() { return "print_suppressions=0"; }
 #endif
 
@@ -100,6 +101,9 @@ void declare_options(CLI::App& app, Cli& cli) {
   app.add_option("--toc-depth", o.toc_depth, "Heading levels in the table of contents, 1-6")
       ->default_val(3)
       ->check(CLI::Range(1, 6));
+  app.add_option("--image-max", o.image_max, "Scale images down to N pixels on the long side; 0: never")
+      ->default_val(2048)
+      ->check(CLI::Range(0, 65535));
   app.add_option("--sort", cli.sort, "Chapter order: date (then file name) or name")
       ->default_val("date")
       ->check(CLI::IsMember({"date", "name"}));

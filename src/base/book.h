@@ -113,7 +113,8 @@ struct Asset {
   std::string href;   // "images/i0001.png"
   std::string media_type;
   std::string bytes;
-  std::string sha256;  // of `bytes`, for the images of posts (found once by it, and read again by it)
+  std::string sha256;      // of the file's bytes, for the images of posts (found once by it, and read again by it)
+  bool converted = false;  // `bytes` were made from the file (another format, scaled): held, not read again
 };
 
 // A font face subset for the book (fonts/f0001.ttf ...).

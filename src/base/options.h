@@ -51,6 +51,7 @@ struct BookOptions {
   std::string series, series_index;  // belongs-to-collection; calibre:series
   Filters filters;
   std::optional<long long> source_date_epoch;  // SOURCE_DATE_EPOCH, read by main
+  int image_max = 2048;  // --image-max: longest side of an image in pixels, larger ones scaled down; 0: never
 };
 
 // What shapes each post's rendered pages. Every field is hashed into the render cache's key or excluded there by

@@ -21,10 +21,19 @@ std::optional<Asset> choose_cover(const Options& options, const std::optional<Si
   bool from_site = options.cover.empty();
   auto bytes = from_site ? read(file) : read_input(file);
   std::string type = bytes ? sniff_image_type(*bytes) : "";
+  if (!type.empty() && type != "image/svg+xml") {  // a WebP, AVIF... cover is converted as the posts' images are
+    auto fitted = fit_image(*bytes, type, options.image_max);
+    if (fitted.outcome == FittedImage::Outcome::unreadable) type.clear();
+    if (fitted.outcome == FittedImage::Outcome::converted) {
+      *bytes = std::move(fitted.bytes);
+      type = fitted.media_type;
+    }
+  }
   if (!bytes || type.empty() || type == "image/svg+xml") {
-    diag.error({file.generic_string(), 0, 0, bytes       ? "the cover must be a PNG, JPEG or GIF image"
-                                             : from_site ? "cannot read the cover image inside the input folders"
-                                                         : "cannot read the cover image"});
+    diag.error({file.generic_string(), 0, 0,
+                bytes ? "the cover must be a PNG, JPEG or GIF image (or WebP, AVIF, HEIC, JPEG XL, BMP, TIFF, ICO)"
+                : from_site ? "cannot read the cover image inside the input folders"
+                            : "cannot read the cover image"});
     return std::nullopt;
   }
   std::string ext = type == "image/png" ? ".png" : type == "image/gif" ? ".gif" : ".jpg";

@@ -21,6 +21,7 @@ std::string url_path(const std::string& url) {
 LinkContext link_context_of(const Options& options, const std::optional<Site>& site) {
   LinkContext links;
   links.resource_paths = options.resource_paths;
+  links.image_max = options.image_max;
   if (site) {
     links.source_dir = site->source_dir;
     links.permalink = site->config.permalink;

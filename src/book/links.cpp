@@ -8,12 +8,14 @@
 #include <cctype>
 #include <map>
 
-#include "render/chapter.h"
 #include "base/digest.h"
-#include "base/url.h"
 #include "base/dom.h"
+#include "base/memory.h"
+#include "base/url.h"
+#include "book/image_convert.h"
 #include "book/svg.h"
 #include "epub/templates.h"
+#include "render/chapter.h"
 #include "render/xhtml.h"
 
 namespace mkepub {
@@ -116,8 +118,15 @@ class ImageReader {
       diag_.warn({post.display, use.line, 0, "image `" + src + "` not found; its alt text is shown instead", "missing image"});
       return std::string();
     }
-    if (asset->empty())
-      diag_.warn({post.display, use.line, 0, "image `" + src + "` is not PNG, JPEG, GIF or SVG; left out", "unsupported image"});
+    if (asset->empty() && !unreadable_.empty())
+      diag_.warn({post.display, use.line, 0,
+                  "image `" + src + "` cannot be read (" + unreadable_ + "); its alt text is shown instead",
+                  "unreadable image"});
+    else if (asset->empty())
+      diag_.warn(
+          {post.display, use.line, 0,
+           "image `" + src + "` is not PNG, JPEG, GIF, SVG, WebP, AVIF, HEIC, JPEG XL, BMP, TIFF or ICO; left out",
+           "unsupported image"});
     return asset;
   }
 
@@ -128,11 +137,13 @@ class ImageReader {
   const ReadAsset& read_;
   Diagnostics& diag_;
   std::map<std::string, size_t> by_digest_;  // the same picture under two names is stored once
+  std::string unreadable_;                   // why the last image found could not be decoded
 
   // The asset's href ("" when the file is not a supported image), or nullopt when no candidate exists.
   // Candidates: beside the post, in its asset folder (Hexo's post_asset_folder: `<post>/<name>`), from the
   // site's source folder for site-root paths, then in the --resource-path folders.
   std::optional<std::string> find_asset(const Post& post, const std::string& src) {
+    unreadable_.clear();
     if (src.empty()) return std::nullopt;
     fs::path dir = post.file.parent_path();
     std::vector<fs::path> candidates;
@@ -157,10 +168,22 @@ class ImageReader {
       std::string digest = Sha256().add(*bytes).hex();
       auto [it, added] = by_digest_.emplace(digest, assets.size());
       if (added) {
+        // Other formats and oversized images are converted (image_convert.h); the rest go in byte for byte.
+        auto fitted = type == "image/svg+xml" ? FittedImage{} : fit_image(*bytes, type, context_.image_max);
+        if (fitted.outcome == FittedImage::Outcome::unreadable) {
+          by_digest_.erase(it);
+          unreadable_ = fitted.error;
+          return std::string();
+        }
+        bool converted = fitted.outcome == FittedImage::Outcome::converted;
+        if (converted) {
+          *bytes = std::move(fitted.bytes);
+          type = fitted.media_type;
+        }
         char name[32];
         std::snprintf(name, sizeof name, "images/i%04zu", assets.size() + 1);
         assets.push_back({fs::weakly_canonical(candidate), name + extension_for(type), type, std::move(*bytes),
-                          std::move(digest)});
+                          std::move(digest), converted});
       }
       return assets[it->second].href;
     }
@@ -289,6 +312,7 @@ void list_images(const pugi::xml_document& page, std::vector<ImageUse>& out) {
 
 ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
                           Diagnostics& diag) {
+  GiveBackMemoryOnExit give_back;  // what decoding and scaling images used
   ImageReader reader(context, read, diag);
   ImageTable table;
   table.href.resize(chapters.size());
@@ -297,15 +321,6 @@ ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContex
       if (auto href = reader.resolve(*chapters[i].post, use)) table.href[i].emplace(use.src, *href);
   table.assets = std::move(reader.assets);
   return table;
-}
-
-std::string sniff_image_type(const std::string& b) {
-  if (b.rfind("\x89PNG\r\n\x1a\n", 0) == 0) return "image/png";
-  if (b.rfind("\xFF\xD8\xFF", 0) == 0) return "image/jpeg";
-  if (b.rfind("GIF87a", 0) == 0 || b.rfind("GIF89a", 0) == 0) return "image/gif";
-  auto head = b.substr(0, 1024);
-  if (head.find("<svg") != std::string::npos) return "image/svg+xml";
-  return "";
 }
 
 std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,

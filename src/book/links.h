@@ -9,6 +9,7 @@
 
 #include "base/book.h"
 #include "base/diagnostics.h"
+#include "book/image_convert.h"  // sniff_image_type
 #include "book/post_index.h"
 
 namespace mkepub {
@@ -53,8 +54,5 @@ class LinkRewriter {
 // with a warning. Images are stored once each, in order of first use.
 std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
                                  Diagnostics& diag);
-
-// The media type of an image from its first bytes, or "" when it is not one EPUB readers must support.
-std::string sniff_image_type(const std::string& bytes);
 
 }  // namespace mkepub

@@ -22,6 +22,7 @@ struct LinkContext {
   std::string base_path;                 // Jekyll's `baseurl` ("/blog"): site paths under it are the site's own
   std::string site_url;  // the published site ("https://hexo.io"): site-root links not in the book go there
   std::string site_root;  // the path the site is published under (Hexo's `root`, "/blog/"), "/" or empty: none
+  int image_max = 2048;   // --image-max: images are scaled down to this many pixels on the long side; 0: never
 };
 
 class PostIndex {

@@ -1,6 +1,7 @@
 // PNG, JPEG and GIF go into the book byte for byte, so they are not held while the pages are finished and
 // packaged (13 MB for powershell-docs-en): read to be found and named, they are read again into their entries
-// once the book has passed its self-check, and must then be the bytes it was checked with.
+// once the book has passed its self-check, and must then be the bytes it was checked with. Images image_convert
+// made (other formats, scaled) are few and at most 2048² pixels: they stay in memory rather than be made again.
 #pragma once
 
 #include <map>

@@ -219,6 +219,10 @@ const Key kKeys[] = {
      }},
     {"identifier", "identifier",
      [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "identifier", o.identifier); }},
+    {"image_max", "image-max",
+     [](Reader& r, const YAML::Node& v, Options& o) {
+       if (auto n = r.yaml.integer(v, "image_max", 0, 65535)) o.image_max = *n;
+     }},
     {"keep_going", "keep-going",
      [](Reader& r, const YAML::Node& v, Options& o) { set_bool(r, v, "keep_going", o.keep_going); }},
     {"language", "language",

@@ -82,6 +82,7 @@ filters:
   drafts: true
 sort: name
 toc_depth: 2
+image_max: 1600
 fonts: [Noto Serif CJK JP, fonts/Extra.otf]
 mono_font: Noto Sans Mono
 vertical: true
@@ -110,6 +111,7 @@ keep_going: yes
   CHECK(o.sort == Options::Sort::name);
   CHECK(o.sort_given);
   CHECK(o.toc_depth == 2);
+  CHECK(o.image_max == 1600);
   CHECK(o.fonts == Strings{"Noto Serif CJK JP", (d.path / "fonts/Extra.otf").string()});
   CHECK(o.mono_font == "Noto Sans Mono");
   CHECK(o.vertical);
@@ -193,16 +195,19 @@ TEST_CASE("config: flags the user gave win over the config") {
 }
 
 TEST_CASE("config: an unknown key is an error listing the valid keys") {
-  CHECK(error_of("title: A\nauthors: B\ntitel: C\n") ==
-        "mkepub.yaml:3:1: error: unknown key `titel`; valid keys: authors, cover, description, filters, fonts, "
-        "identifier, keep_going, language, mono_font, output, publisher, rights, series, series_index, sort, "
-        "sources, subtitle, templates, title, toc_depth, vertical; and books, a list of books\n");
-  CHECK(error_of("books:\n  - title: A\n    tilte: B\n") ==
-        "mkepub.yaml:3:5: error: unknown key `tilte`; valid keys: authors, cover, description, filters, fonts, "
-        "identifier, keep_going, language, mono_font, output, publisher, rights, series, series_index, sort, "
-        "sources, subtitle, templates, title, toc_depth, vertical\n");
+  CHECK(
+      error_of("title: A\nauthors: B\ntitel: C\n") ==
+      "mkepub.yaml:3:1: error: unknown key `titel`; valid keys: authors, cover, description, filters, fonts, "
+      "identifier, image_max, keep_going, language, mono_font, output, publisher, rights, series, series_index, sort, "
+      "sources, subtitle, templates, title, toc_depth, vertical; and books, a list of books\n");
+  CHECK(
+      error_of("books:\n  - title: A\n    tilte: B\n") ==
+      "mkepub.yaml:3:5: error: unknown key `tilte`; valid keys: authors, cover, description, filters, fonts, "
+      "identifier, image_max, keep_going, language, mono_font, output, publisher, rights, series, series_index, sort, "
+      "sources, subtitle, templates, title, toc_depth, vertical\n");
   CHECK(error_of("filters:\n  tag: [a]\n") ==
         "mkepub.yaml:2:3: error: unknown key `tag`; valid keys: categories, drafts, from, tags, to\n");
+  CHECK(error_of("image_max: -1\n").find("mkepub.yaml:1:") == 0);
   CHECK(error_of("books:\n  - books: []\n") == "mkepub.yaml:2:5: error: `books` cannot appear inside a book\n");
 }
 
