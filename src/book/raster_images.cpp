@@ -12,7 +12,7 @@ SetAsideImages set_aside_raster_images(std::vector<Asset>& assets) {
   GiveBackMemoryOnExit give_back;  // every image read to be found
   SetAsideImages files;
   for (auto& a : assets)
-    if (a.media_type != "image/svg+xml") {
+    if (a.media_type != "image/svg+xml" && !a.source.empty()) {  // a fetched image the store could not keep: held
       files[kPackageDir + a.href] = {a.source, a.sha256};
       std::string().swap(a.bytes);
     }
