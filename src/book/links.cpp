@@ -335,13 +335,13 @@ std::string sniff_image_type(const std::string& b) {
 }
 
 std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                                 Diagnostics& diag) {
+                                 Diagnostics& diag, const RemoteImages* remote) {
   for (auto& ch : chapters) {
     ch.images.clear();
     list_images(*ch.doc, ch.images);
     for (const auto& page : ch.continued) list_images(*page.doc, ch.images);
   }
-  ImageTable images = resolve_images(chapters, context, read, diag);
+  ImageTable images = resolve_images(chapters, context, read, diag, remote);
   LinkRewriter rewriter(chapters, context, images, diag);
   for (size_t i = 0; i < chapters.size(); ++i) {
     rewriter.rewrite(i, chapters[i].href, *chapters[i].doc);

@@ -54,7 +54,7 @@ class LinkRewriter {
 // links that resolve to nothing become plain text and images that cannot be found become their alt text, each
 // with a warning. Images are stored once each, in order of first use.
 std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                                 Diagnostics& diag);
+                                 Diagnostics& diag, const RemoteImages* remote = nullptr);
 
 // The media type of an image from its first bytes, or "" when it is not one EPUB readers must support.
 std::string sniff_image_type(const std::string& bytes);

@@ -83,10 +83,15 @@ std::string remote_image_url(const std::string& src) {
 }
 
 bool looks_like_image(const std::string& b) {
-  auto at = [&](size_t offset, std::string_view magic) { return b.compare(offset, magic.size(), magic) == 0; };
-  if (at(0, "\x89PNG\r\n\x1a\n") || at(0, "\xFF\xD8\xFF") || at(0, "GIF87a") || at(0, "GIF89a") || at(0, "BM") ||
-      at(0, "II*\0") || at(0, "MM\0*") || at(0, std::string_view("\0\0\1\0", 4)) || (at(0, "RIFF") && at(8, "WEBP")) ||
-      at(4, "ftypavif") || at(4, "ftypheic") || at(4, "ftypmif1"))
+  using namespace std::literals;
+  // (A body shorter than the magic is not one: compare() would throw past its end.)
+  auto at = [&](size_t offset, std::string_view magic) {
+    return b.size() >= offset + magic.size() && b.compare(offset, magic.size(), magic) == 0;
+  };
+  if (at(0, "\x89PNG\r\n\x1a\n") || at(0, "\xFF\xD8\xFF") || at(0, "GIF87a") || at(0, "GIF89a") ||
+      (at(0, "BM") && b.size() > 26 && b[6] == 0 && b[7] == 0 && b[8] == 0 && b[9] == 0) || at(0, "II*\0"sv) ||
+      at(0, "MM\0*"sv) || at(0, "\0\0\1\0"sv) || (at(0, "RIFF") && at(8, "WEBP")) || at(4, "ftypavif") ||
+      at(4, "ftypheic") || at(4, "ftypmif1"))
     return true;
   // SVG: an XML document whose root is <svg>, not an HTML page that holds one.
   std::string head = b.substr(0, 1024);
