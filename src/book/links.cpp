@@ -93,7 +93,7 @@ std::string extension_for(const std::string& media_type) {
 // Reads and numbers the book's images, one use after another, so that numbering and warnings follow the book.
 class ImageReader {
  public:
-  ImageReader(const LinkContext& context, const ReadAsset& read, const RemoteImages* remote, Diagnostics& diag)
+  ImageReader(const LinkContext& context, const ReadAsset& read, RemoteImages* remote, Diagnostics& diag)
       : context_(context), read_(read), remote_(remote), diag_(diag) {}
 
   // The href for `use` ("" when it is left out); nothing for a remote image that stays a link.
@@ -121,8 +121,9 @@ class ImageReader {
  private:
   const LinkContext& context_;
   const ReadAsset& read_;
-  const RemoteImages* remote_;
+  RemoteImages* remote_;
   Diagnostics& diag_;
+  std::map<std::string, std::string> remote_href_;  // src -> href of each remote image already added
   std::map<std::string, size_t> by_digest_;  // the same picture under two names is stored once
 
   // The asset's href ("" when the file is not a supported image), or nullopt when no candidate exists.
@@ -147,7 +148,7 @@ class ImageReader {
 
   // A remote image: the fetch stage's bytes go the way a local file's do; a link stays when it gave none.
   std::optional<std::string> resolve_remote(const Post& post, const ImageUse& use) {
-    const std::optional<RemoteImage>* fetched = nullptr;
+    std::optional<RemoteImage>* fetched = nullptr;
     if (remote_)
       if (auto it = remote_->by_src.find(use.src); it != remote_->by_src.end()) fetched = &it->second;
     if (!fetched) {
@@ -156,7 +157,10 @@ class ImageReader {
       return std::nullopt;
     }
     if (!*fetched) return std::nullopt;  // the fetch stage said why
-    std::string href = add_asset((*fetched)->file, (*fetched)->bytes);
+    // The bytes move into the book's assets at their first use: a blog's images are held once, not twice.
+    auto [done, first] = remote_href_.emplace(use.src, "");
+    if (first) done->second = add_asset((*fetched)->file, std::move((*fetched)->bytes));
+    const std::string& href = done->second;
     if (href.empty()) {
       diag_.warn({post.display, use.line, 0,
                   "remote image `" + use.src + "` is not PNG, JPEG, GIF or SVG; linked instead", "unsupported image"});
@@ -314,7 +318,7 @@ void list_images(const pugi::xml_document& page, std::vector<ImageUse>& out) {
 }
 
 ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                          Diagnostics& diag, const RemoteImages* remote) {
+                          Diagnostics& diag, RemoteImages* remote) {
   ImageReader reader(context, read, remote, diag);
   ImageTable table;
   table.href.resize(chapters.size());
@@ -335,7 +339,7 @@ std::string sniff_image_type(const std::string& b) {
 }
 
 std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                                 Diagnostics& diag, const RemoteImages* remote) {
+                                 Diagnostics& diag, RemoteImages* remote) {
   for (auto& ch : chapters) {
     ch.images.clear();
     list_images(*ch.doc, ch.images);

@@ -41,7 +41,7 @@ struct TestBook {
   }
 
   LinkContext context;
-  const RemoteImages* remote = nullptr;  // what the fetch stage gave, when the test has one
+  RemoteImages* remote = nullptr;  // what the fetch stage gave, when the test has one
 
   std::vector<Asset> resolve() {
     for (size_t i = 0; i < posts.size(); ++i)
