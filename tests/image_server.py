@@ -44,6 +44,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         if path == "/redirect.png":
             return self.answer(302, "text/plain", b"", {"Location": "/a.png"})
+        if path == "/to-file.png":  # a redirect out of HTTP(S), which must not be followed
+            return self.answer(302, "text/plain", b"", {"Location": "file:///etc/hostname"})
         if path == "/loop.png":
             return self.answer(302, "text/plain", b"", {"Location": "/loop.png"})
         if path == "/slow.png":
