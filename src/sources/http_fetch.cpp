@@ -94,12 +94,18 @@ std::vector<Fetched> fetch_all(const std::vector<std::string>& urls, const Fetch
   for (size_t i = 0; i < urls.size(); ++i) waiting.push_back(i);
   std::map<std::string, int> busy, failures;
   std::map<CURL*, std::unique_ptr<Transfer>> running;
+  // No network at all (a laptop on a train, CI): once `kHostsBeforeNoNetwork` hosts are given up on and no
+  // transfer has reached any host, the rest are not tried either, so that each host's name lookup does not cost
+  // its timeout.
+  constexpr int kHostsBeforeNoNetwork = 3;
+  int hosts_given_up = 0;
+  bool reached_any = false;
 
   // Starts what the limits allow, in the order of `urls`; a URL whose host is given up is `skipped` at once.
   auto start_more = [&] {
     for (auto it = waiting.begin(); it != waiting.end() && running.size() < size_t(limits.connections);) {
       std::string host = host_key(urls[*it]);
-      if (failures[host] >= limits.host_failures) {
+      if (failures[host] >= limits.host_failures || (!reached_any && hosts_given_up >= kHostsBeforeNoNetwork)) {
         out[*it] = {Fetched::Status::skipped, {}, "the host could not be reached"};
         it = waiting.erase(it);
         continue;
@@ -134,7 +140,8 @@ std::vector<Fetched> fetch_all(const std::vector<std::string>& urls, const Fetch
       curl_easy_getinfo(t.easy.get(), CURLINFO_CONNECT_TIME_T, &connect_us);
       CURLcode code = msg->data.result;
       out[t.index] = result_of(t, code, connect_us > 0);
-      if (out[t.index].status == Fetched::Status::unreachable) ++failures[t.host];
+      if (out[t.index].status != Fetched::Status::unreachable) reached_any = true;
+      else if (++failures[t.host] == limits.host_failures) ++hosts_given_up;
       --busy[t.host];
       curl_multi_remove_handle(multi.get(), t.easy.get());
     }

@@ -24,7 +24,7 @@ struct Fetched {
 
 // Fetches every URL (http:// or https:// only, redirects too), each once; the results in the order of `urls`,
 // whatever order the transfers end in. A host that failed to connect `host_failures` times is not tried again:
-// its remaining URLs are `skipped`.
+// its remaining URLs are `skipped`; so are all remaining URLs once three hosts are given up on and none was reached.
 std::vector<Fetched> fetch_all(const std::vector<std::string>& urls, const FetchLimits& limits);
 
 }  // namespace mkepub
