@@ -14,6 +14,7 @@
 #include "epub/package.h"
 #include "render/render_posts.h"
 #include "render/split.h"
+#include "sources/remote_images.h"
 
 namespace mkepub {
 namespace {
@@ -21,7 +22,8 @@ namespace {
 BookDeps deps_of(const BookPlan& plan, const Book& book) {
   BookDeps deps;
   for (const auto& p : plan.posts) deps.inputs.push_back(p.file);
-  for (const auto& a : book.assets) deps.inputs.push_back(a.source);
+  for (const auto& a : book.assets)
+    if (!a.source.empty()) deps.inputs.push_back(a.source);
   if (!plan.options.cover.empty()) deps.inputs.push_back(plan.options.cover);
   deps.chapters = book.chapters.size();
   return deps;
@@ -39,7 +41,9 @@ std::optional<std::vector<Entry>> make_book(const Options& given, std::optional<
   Book book{.templates = plan->templates, .toc_depth = options.toc_depth, .vertical = options.vertical};
   book.chapters = std::move(rendered->chapters);
   auto links = link_context_of(options, plan->site);
-  ImageTable images = resolve_images(book.chapters, links, plan->read, diag);
+  auto remote = fetch_remote_images(book.chapters, remote_image_options(options), diag);
+  ImageTable images = resolve_images(book.chapters, links, plan->read, diag, &remote);
+  remote.by_src.clear();
   auto raster_images = set_aside_raster_images(images.assets);
   book.meta = make_metadata(options, book.chapters, plan->fallback_title, total(rendered->counts));
   set_chapter_languages(book.chapters, rendered->counts, book.meta.language);
@@ -55,6 +59,7 @@ std::optional<std::vector<Entry>> make_book(const Options& given, std::optional<
   if (want_fonts) book.fonts = embed_fonts(options, book, with_front_pages_text(book, std::move(pages.font_text)), diag);
   if (diag.failed()) return std::nullopt;
   if (deps) *deps = deps_of(*plan, book);
+  if (deps) deps->complete = remote.complete;
   auto entries = package_book(std::move(book), std::move(pages.entries));
   require_sound_book(entries, std::move(pages.facts));
   if (!read_raster_images(entries, raster_images, diag)) return std::nullopt;

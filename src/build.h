@@ -12,6 +12,7 @@ namespace mkepub {
 struct BookDeps {
   std::vector<fs::path> inputs;
   size_t chapters = 0;
+  bool complete = true;  // false: a remote image could not be had, so the book is not recorded in the run cache
 };
 
 // The book of `posts` (collected once, so that anthologies parse each post once): nullopt when an input error was

@@ -9,6 +9,7 @@
 #include "epub/output.h"
 #include "run/plan_books.h"
 #include "run/run.h"
+#include "sources/image_store.h"
 
 namespace {
 
@@ -73,7 +74,7 @@ namespace {
 struct Cli {
   mkepub::Options options;
   std::string sort = "date", dump, shard, cache_dir;
-  bool no_cache = false;
+  bool no_cache = false, offline = false, no_remote_images = false;
 };
 
 void declare_options(CLI::App& app, Cli& cli) {
@@ -117,6 +118,14 @@ void declare_options(CLI::App& app, Cli& cli) {
   app.add_option("--cache-dir", cli.cache_dir,
                  "Skip the build when nothing changed since the run that wrote the outputs (also MKEPUB_CACHE_DIR)");
   app.add_flag("--no-cache", cli.no_cache, "Build even when the cache says nothing changed");
+  app.add_flag("--offline", cli.offline, "Take remote images only from the image store; never use the network");
+  app.add_flag("--no-remote-images", cli.no_remote_images, "Leave remote images as links to them; fetch nothing")
+      ->excludes("--offline");
+  app.add_option("--fetch-timeout", o.fetch_timeout, "Seconds one remote image may take to download (default 25)")
+      ->check(CLI::Range(0.1, 3600.0));
+  app.add_option("--fetch-max-bytes", o.fetch_max_bytes,
+                 "A remote image larger than this is not fetched (default 20 MB)")
+      ->check(CLI::Range(size_t(1), size_t(1) << 30));
   app.add_flag("-q,--quiet", o.quiet, "Print errors only");
   app.add_flag("-v,--verbose", o.verbose, "List every warning (by default they are grouped by kind)");
 }
@@ -154,6 +163,10 @@ std::string finish_options(const CLI::App& app, Cli& cli) {
     return std::string(app.count("--cache-dir") ? "--cache-dir" : "MKEPUB_CACHE_DIR") + ": `" + cli.cache_dir +
            "` is a file, not a folder" + more;
   o.cache_dir = cli.cache_dir;
+  o.image_store = mkepub::image_store_dir(cli.cache_dir);
+  o.remote_images = cli.no_remote_images ? mkepub::RemoteImageMode::link
+                    : cli.offline        ? mkepub::RemoteImageMode::offline
+                                         : mkepub::RemoteImageMode::fetch;
   return "";
 }
 

@@ -62,6 +62,8 @@ void apply_flags(const fs::path& dir, Options& options) {
 void check_case(const fs::path& dir) {
   Options options;
   options.inputs = {input_of(dir)};
+  // Never the network, nor a store (none is given): a remote image stays a link, whatever the machine can reach.
+  options.remote_images = RemoteImageMode::offline;
   apply_flags(dir, options);
   Diagnostics diag;
   auto entries = build_entries(options, diag);

@@ -29,6 +29,10 @@ struct Filters {
   bool drafts = false;
 };
 
+// What becomes of an <img> whose src is http(s): fetched (through the image store), taken from the store alone
+// (--offline), or left a link (--no-remote-images).
+enum class RemoteImageMode { fetch, offline, link };
+
 // What the book is: where it comes from, where it goes, what it says of itself and how it looks.
 struct BookOptions {
   std::vector<fs::path> inputs;
@@ -52,6 +56,9 @@ struct BookOptions {
   Filters filters;
   std::optional<long long> source_date_epoch;  // SOURCE_DATE_EPOCH, read by main
   int image_max = 2048;  // --image-max: longest side of an image in pixels, larger ones scaled down; 0: never
+  RemoteImageMode remote_images = RemoteImageMode::fetch;
+  double fetch_timeout = 25;          // --fetch-timeout: seconds one remote image's transfer may take
+  size_t fetch_max_bytes = 20 << 20;  // --fetch-max-bytes: a larger remote image is not fetched
 };
 
 // What shapes each post's rendered pages. Every field is hashed into the render cache's key or excluded there by
@@ -73,6 +80,7 @@ struct RunOptions {
   int shard = 1, shards = 1;  // --shard K/N
   fs::path cache_dir;         // --cache-dir / MKEPUB_CACHE_DIR; empty: no cache (or --no-cache)
   std::string cache_shape;    // the run's executable and command line, hashed (by main) for the books' keys
+  fs::path image_store;       // where fetched remote images are kept (image_store_dir); empty: nowhere
 };
 
 struct Options : BookOptions, RenderOptions, RunOptions {};

@@ -95,10 +95,10 @@ std::string extension_for(const std::string& media_type) {
 // Reads and numbers the book's images, one use after another, so that numbering and warnings follow the book.
 class ImageReader {
  public:
-  ImageReader(const LinkContext& context, const ReadAsset& read, Diagnostics& diag)
-      : context_(context), read_(read), diag_(diag) {}
+  ImageReader(const LinkContext& context, const ReadAsset& read, RemoteImages* remote, Diagnostics& diag)
+      : context_(context), read_(read), remote_(remote), diag_(diag) {}
 
-  // The href for `use` ("" when it is left out); nothing for a remote image, which stays a link.
+  // The href for `use` ("" when it is left out); nothing for a remote image that stays a link.
   std::optional<std::string> resolve(const Post& post, const ImageUse& use) {
     const std::string& src = use.src;
     if (is_file_url(src)) {
@@ -106,14 +106,9 @@ class ImageReader {
                   "outside the input folders"});
       return std::string();
     }
-    if (has_scheme(src) || src.rfind("//", 0) == 0) {
-      diag_.warn({post.display, use.line, 0, "remote image `" + src + "` not fetched; linked instead", "remote image"});
-      return std::nullopt;
-    }
+    if (has_scheme(src) || src.rfind("//", 0) == 0) return resolve_remote(post, use);
     auto asset = find_asset(post, percent_decode(src.substr(0, src.find_first_of("?#"))));
-    if (asset && !asset->empty() && !use.has_alt)
-      diag_.warn({post.display, use.line, 0, "image `" + src + "` has no alt text; readers who cannot see it get nothing",
-                  "image without alt text"});
+    if (asset && !asset->empty() && !use.has_alt) warn_no_alt(post, use);
     if (!asset) {
       diag_.warn({post.display, use.line, 0, "image `" + src + "` not found; its alt text is shown instead", "missing image"});
       return std::string();
@@ -135,7 +130,9 @@ class ImageReader {
  private:
   const LinkContext& context_;
   const ReadAsset& read_;
+  RemoteImages* remote_;
   Diagnostics& diag_;
+  std::map<std::string, std::string> remote_href_;  // src -> href of each remote image already added
   std::map<std::string, size_t> by_digest_;  // the same picture under two names is stored once
   std::string unreadable_;                   // why the last image found could not be decoded
 
@@ -155,39 +152,72 @@ class ImageReader {
       candidates = {dir / src, dir / post.file.stem() / src};
       for (const auto& r : context_.resource_paths) candidates.push_back(r / src);
     }
-    for (const auto& candidate : candidates) {
-      auto bytes = read_(candidate);
-      if (!bytes) continue;
-      auto type = sniff_image_type(*bytes);
-      if (type == "image/svg+xml") {
-        auto svg = clean_svg(*bytes);
-        if (!svg) return std::string();
-        *bytes = std::move(*svg);
-      }
-      if (type.empty()) return std::string();
-      std::string digest = Sha256().add(*bytes).hex();
-      auto [it, added] = by_digest_.emplace(digest, assets.size());
-      if (added) {
-        // Other formats and oversized images are converted (image_convert.h); the rest go in byte for byte.
-        auto fitted = type == "image/svg+xml" ? FittedImage{} : fit_image(*bytes, type, context_.image_max);
-        if (fitted.outcome == FittedImage::Outcome::unreadable) {
-          by_digest_.erase(it);
-          unreadable_ = fitted.error;
-          return std::string();
-        }
-        bool converted = fitted.outcome == FittedImage::Outcome::converted;
-        if (converted) {
-          *bytes = std::move(fitted.bytes);
-          type = fitted.media_type;
-        }
-        char name[32];
-        std::snprintf(name, sizeof name, "images/i%04zu", assets.size() + 1);
-        assets.push_back({fs::weakly_canonical(candidate), name + extension_for(type), type, std::move(*bytes),
-                          std::move(digest), converted});
-      }
-      return assets[it->second].href;
-    }
+    for (const auto& candidate : candidates)
+      if (auto bytes = read_(candidate)) return add_asset(fs::weakly_canonical(candidate), std::move(*bytes));
     return std::nullopt;
+  }
+
+  // A remote image: the fetch stage's bytes go the way a local file's do; a link stays when it gave none.
+  std::optional<std::string> resolve_remote(const Post& post, const ImageUse& use) {
+    std::optional<RemoteImage>* fetched = nullptr;
+    if (remote_)
+      if (auto it = remote_->by_src.find(use.src); it != remote_->by_src.end()) fetched = &it->second;
+    if (!fetched) {
+      diag_.warn(
+          {post.display, use.line, 0, "remote image `" + use.src + "` not fetched; linked instead", "remote image"});
+      return std::nullopt;
+    }
+    if (!*fetched) return std::nullopt;  // the fetch stage said why
+    // The bytes move into the book's assets at their first use: a blog's images are held once, not twice.
+    auto [done, first] = remote_href_.emplace(use.src, "");
+    unreadable_.clear();
+    if (first) done->second = add_asset((*fetched)->file, std::move((*fetched)->bytes));
+    const std::string& href = done->second;
+    if (href.empty()) {
+      diag_.warn({post.display, use.line, 0,
+                  "remote image `" + use.src + "` is not an image mkepub reads (PNG, JPEG, GIF, SVG, WebP, AVIF, HEIC, JPEG XL, BMP, TIFF, ICO)" + (unreadable_.empty() ? "" : " or cannot be read (" + unreadable_ + ")") + "; linked instead", "unsupported image"});
+      return std::nullopt;
+    }
+    if (!use.has_alt) warn_no_alt(post, use);
+    return href;
+  }
+
+  // An image's bytes into the book, wherever they came from: the type from the bytes, SVG cleaned, the same
+  // picture stored once, numbered in order of first use. Its href, or "" when it is not a supported image.
+  std::string add_asset(const fs::path& source, std::string bytes) {
+    auto type = sniff_image_type(bytes);
+    if (type == "image/svg+xml") {
+      auto svg = clean_svg(bytes);
+      if (!svg) return std::string();
+      bytes = std::move(*svg);
+    }
+    if (type.empty()) return std::string();
+    std::string digest = Sha256().add(bytes).hex();
+    auto [it, added] = by_digest_.emplace(digest, assets.size());
+    if (added) {
+      // Other formats and oversized images are converted (image_convert.h); the rest go in byte for byte.
+      auto fitted = type == "image/svg+xml" ? FittedImage{} : fit_image(bytes, type, context_.image_max);
+      if (fitted.outcome == FittedImage::Outcome::unreadable) {
+        by_digest_.erase(it);
+        unreadable_ = fitted.error;
+        return std::string();
+      }
+      const bool converted = fitted.outcome == FittedImage::Outcome::converted;
+      if (converted) {
+        bytes = std::move(fitted.bytes);
+        type = fitted.media_type;
+      }
+      char name[32];
+      std::snprintf(name, sizeof name, "images/i%04zu", assets.size() + 1);
+      assets.push_back({source, name + extension_for(type), type, std::move(bytes), std::move(digest), converted});
+    }
+    return assets[it->second].href;
+  }
+
+  void warn_no_alt(const Post& post, const ImageUse& use) {
+    diag_.warn({post.display, use.line, 0,
+                "image `" + use.src + "` has no alt text; readers who cannot see it get nothing",
+                "image without alt text"});
   }
 };
 
@@ -282,7 +312,10 @@ void LinkRewriter::link(const Chapter& ch, const std::string& page, pugi::xml_no
 void LinkRewriter::image(size_t chapter, pugi::xml_node img) const {
   std::string src = img.attribute("src").value();
   std::string alt = img.attribute("alt").value();
-  if (!is_file_url(src) && (has_scheme(src) || src.rfind("//", 0) == 0)) {
+  const auto& hrefs = images_.href[chapter];
+  auto it = hrefs.find(src);
+  bool fetched = it != hrefs.end() && !it->second.empty();
+  if (!fetched && !is_file_url(src) && (has_scheme(src) || src.rfind("//", 0) == 0)) {
     if (img.select_node("ancestor::*[local-name()='a']")) return replace_by_text(img, alt.empty() ? src : alt);
     // Marked, so that it can be told from a link the author wrote (by a stylesheet, by the leak check).
     auto a = img.parent().insert_child_before("a", img);
@@ -292,9 +325,7 @@ void LinkRewriter::image(size_t chapter, pugi::xml_node img) const {
     img.parent().remove_child(img);
     return;
   }
-  const auto& hrefs = images_.href[chapter];
-  auto it = hrefs.find(src);
-  if (it == hrefs.end() || it->second.empty()) return replace_by_text(img, alt);
+  if (!fetched) return replace_by_text(img, alt);
   img.attribute("src") = ("../" + it->second).c_str();
 }
 
@@ -311,9 +342,9 @@ void list_images(const pugi::xml_document& page, std::vector<ImageUse>& out) {
 }
 
 ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                          Diagnostics& diag) {
+                          Diagnostics& diag, RemoteImages* remote) {
   GiveBackMemoryOnExit give_back;  // what decoding and scaling images used
-  ImageReader reader(context, read, diag);
+  ImageReader reader(context, read, remote, diag);
   ImageTable table;
   table.href.resize(chapters.size());
   for (size_t i = 0; i < chapters.size(); ++i)
@@ -324,13 +355,13 @@ ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContex
 }
 
 std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                                 Diagnostics& diag) {
+                                 Diagnostics& diag, RemoteImages* remote) {
   for (auto& ch : chapters) {
     ch.images.clear();
     list_images(*ch.doc, ch.images);
     for (const auto& page : ch.continued) list_images(*page.doc, ch.images);
   }
-  ImageTable images = resolve_images(chapters, context, read, diag);
+  ImageTable images = resolve_images(chapters, context, read, diag, remote);
   LinkRewriter rewriter(chapters, context, images, diag);
   for (size_t i = 0; i < chapters.size(); ++i) {
     rewriter.rewrite(i, chapters[i].href, *chapters[i].doc);

@@ -11,6 +11,7 @@
 #include "base/diagnostics.h"
 #include "book/image_convert.h"  // sniff_image_type
 #include "book/post_index.h"
+#include "sources/remote_images.h"
 
 namespace mkepub {
 
@@ -21,13 +22,14 @@ using ReadAsset = std::function<std::optional<std::string>(const fs::path&)>;
 void list_images(const pugi::xml_document& page, std::vector<ImageUse>& out);
 
 // The book's images: every chapter's images read once each (nothing outside the inputs), numbered in order of
-// first use, with a warning for each that is missing, unsupported, remote or without alt text.
+// first use, with a warning for each that is missing, unsupported, remote or without alt text. A remote image is
+// taken from `remote` (the fetch stage's; its bytes are moved out) when it is there, and stays a link when not.
 struct ImageTable {
   std::vector<Asset> assets;
   std::vector<std::map<std::string, std::string>> href;  // per chapter: src -> "images/i0001.png"; "": left out
 };
 ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                          Diagnostics& diag);
+                          Diagnostics& diag, RemoteImages* remote = nullptr);
 
 // Rewrites one page's links and images once every chapter's anchors and images are known. rewrite() only reads
 // the rewriter's state, so pages are rewritten on several threads at once.
@@ -53,6 +55,6 @@ class LinkRewriter {
 // links that resolve to nothing become plain text and images that cannot be found become their alt text, each
 // with a warning. Images are stored once each, in order of first use.
 std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                                 Diagnostics& diag);
+                                 Diagnostics& diag, RemoteImages* remote = nullptr);
 
 }  // namespace mkepub

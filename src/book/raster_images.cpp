@@ -12,7 +12,8 @@ SetAsideImages set_aside_raster_images(std::vector<Asset>& assets) {
   GiveBackMemoryOnExit give_back;  // every image read to be found
   SetAsideImages files;
   for (auto& a : assets)
-    if (a.media_type != "image/svg+xml" && !a.converted) {  // converted ones exist only in memory
+    // Converted images and fetched ones the store could not keep exist only in memory.
+    if (a.media_type != "image/svg+xml" && !a.converted && !a.source.empty()) {
       files[kPackageDir + a.href] = {a.source, a.sha256};
       std::string().swap(a.bytes);
     }

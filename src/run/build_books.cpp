@@ -145,7 +145,10 @@ bool commit_books(const std::vector<PlannedBook>& books, std::vector<Result>& re
     }
     out.written.push_back(output);
     deps += make_dependencies(output, results[i].deps);
-    if (keys.empty()) continue;
+    // A book missing a remote image it could not fetch (offline, say) is built again next time, not served as
+    // complete from the cache.
+    out.complete = out.complete && results[i].deps.complete;
+    if (keys.empty() || !results[i].deps.complete) continue;
     std::vector<fs::path> used;
     for (const auto& f : results[i].deps.inputs)
       if (std::find(keys[i].posts.begin(), keys[i].posts.end(), f) == keys[i].posts.end()) used.push_back(f);

@@ -10,6 +10,7 @@ struct BooksWritten {
   int exit_code = 1;                // 0 every book written (or unchanged), 1 input errors
   std::vector<fs::path> written;    // the books put in place, in plan order
   std::vector<fs::path> unchanged;  // the books the cache found up to date, left as they are
+  bool complete = true;             // every book written got all its remote images (else no run cache record)
   std::vector<fs::path> failed;     // the books that did not build
   std::string summary;              // the anthology's table, unless quiet
 };

@@ -61,7 +61,7 @@ int run(RunRequest request) {
   auto progress = std::make_unique<ProgressLine>(isatty(STDERR_FILENO) && !options.quiet);
   try {
     if (auto plan = plan_books(options, request.given, diag)) books = build_books(std::move(*plan), options, diag);
-    if (books.exit_code == 0 && !key.empty()) {
+    if (books.exit_code == 0 && books.complete && !key.empty()) {
       auto outputs = books.written;
       outputs.insert(outputs.end(), books.unchanged.begin(), books.unchanged.end());
       if (!record_run(options.cache_dir, key, outputs))

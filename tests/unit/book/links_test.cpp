@@ -46,6 +46,7 @@ struct TestBook {
   }
 
   LinkContext context;
+  RemoteImages* remote = nullptr;  // what the fetch stage gave, when the test has one
 
   std::vector<Asset> resolve() {
     for (size_t i = 0; i < posts.size(); ++i)
@@ -57,7 +58,7 @@ struct TestBook {
       if (it == files.end()) return std::nullopt;
       return it->second;
     };
-    return resolve_links(chapters, context, read, diag);
+    return resolve_links(chapters, context, read, diag, remote);
   }
 
   // The content of chapter `i` (what follows its header), as XML.
@@ -204,6 +205,37 @@ TEST_CASE("resolve_links: remote images are linked, not fetched") {
   CHECK(t.warnings() ==
         Strings{"posts/a.md:1: warning: remote image `https://example.com/logo.png` not fetched; linked instead",
                 "posts/a.md:1: warning: remote image `//cdn.example.com/x.png` not fetched; linked instead"});
+}
+
+TEST_CASE("resolve_links: fetched remote images go the way of local ones, and failed ones stay links") {
+  TestBook t;
+  RemoteImages remote;
+  remote.by_src["https://example.com/a.png"] = RemoteImage{"/store/a", kPng};
+  remote.by_src["//cdn.example.com/x.gif"] = RemoteImage{"/store/x", kGif};
+  remote.by_src["https://example.com/gone.png"] = std::nullopt;  // the fetch stage warned
+  remote.by_src["https://example.com/p.webp"] = RemoteImage{"/store/p", "RIFF....WEBPVP8 "};
+  t.remote = &remote;
+  t.files[kDir + "one.png"] = kPng;
+  t.add("a.md",
+        "![Gif](//cdn.example.com/x.gif) ![A](https://example.com/a.png) ![Local](one.png)\n\n"
+        "![Gone](https://example.com/gone.png) ![Web](https://example.com/p.webp) ![](https://example.com/a.png)\n");
+  auto assets = t.resolve();
+  REQUIRE(assets.size() == 2);  // the local PNG has the remote one's bytes: stored once
+  CHECK(assets[0].href == "images/i0001.gif");
+  CHECK(assets[0].source == "/store/x");
+  CHECK(assets[1].href == "images/i0002.png");
+  CHECK(t.content(0) ==
+        "<p><img src=\"../images/i0001.gif\" alt=\"Gif\"/> <img src=\"../images/i0002.png\" alt=\"A\"/> "
+        "<img src=\"../images/i0002.png\" alt=\"Local\"/></p>\n"
+        "<p><a class=\"remote-image\" href=\"https://example.com/gone.png\">Gone</a> "
+        "<a class=\"remote-image\" href=\"https://example.com/p.webp\">Web</a> "
+        "<img src=\"../images/i0002.png\" alt=\"\"/></p>\n");
+  CHECK(
+      t.warnings() ==
+      Strings{"posts/a.md:3: warning: remote image `https://example.com/p.webp` is not PNG, JPEG, GIF or SVG; linked "
+              "instead",
+              "posts/a.md:3: warning: image `https://example.com/a.png` has no alt text; readers who cannot see it get "
+              "nothing"});
 }
 
 TEST_CASE("resolve_links: no line attributes are left behind") {
