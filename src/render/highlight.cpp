@@ -74,6 +74,7 @@ class Highlighter final : public KS::AbstractHighlighter {
     std::vector<CodeToken> out;
     auto add = [&](std::string_view text, const char* cls) {
       if (text.empty()) return;
+      if (text.find_first_not_of(" \t") == std::string_view::npos) cls = "";  // a span around blanks shows nothing
       if (!out.empty() && out.back().token_class == cls) out.back().text += text;
       else out.push_back({std::string(text), cls});
     };
