@@ -36,10 +36,10 @@ const char* token_class(KS::Theme::TextStyle style) {
 
 std::string lower(const QString& s) { return s.toLower().toStdString(); }
 
-// UTF-16 offsets into a line (KSyntaxHighlighting's) -> byte offsets into its UTF-8 text, which is valid.
-std::vector<size_t> utf16_to_bytes(std::string_view line) {
-  std::vector<size_t> at;
-  at.reserve(line.size() + 1);
+// UTF-16 offsets into a line (KSyntaxHighlighting's) -> byte offsets into its UTF-8 text, which is valid; into
+// `at`, which keeps its memory from line to line.
+void utf16_to_bytes(std::string_view line, std::vector<size_t>& at) {
+  at.clear();
   for (size_t i = 0; i < line.size();) {
     auto c = static_cast<unsigned char>(line[i]);
     size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
@@ -48,7 +48,6 @@ std::vector<size_t> utf16_to_bytes(std::string_view line) {
     i += n;
   }
   at.push_back(line.size());
-  return at;
 }
 
 // One per thread: a Repository loads each definition on first use and is not safe to share between threads.
@@ -89,7 +88,8 @@ class Highlighter final : public KS::AbstractHighlighter {
       const QString text = QString::fromUtf8(line.data(), static_cast<int>(line.size()));
       spans_.clear();
       state = highlightLine(text, state);
-      const auto bytes = utf16_to_bytes(line);
+      utf16_to_bytes(line, bytes_);
+      const auto& bytes = bytes_;
       size_t unit = 0;  // where the text not yet given out starts
       for (const auto& s : spans_) {
         size_t from = std::max(unit, std::min(s.offset, bytes.size() - 1));
@@ -132,6 +132,7 @@ class Highlighter final : public KS::AbstractHighlighter {
   std::map<std::string, KS::Definition> by_name_;  // lower-case names
   std::map<std::string, KS::Definition> found_;    // language keys looked up so far
   std::vector<Span> spans_;                        // the current line's
+  std::vector<size_t> bytes_;                      // the current line's byte offset of each UTF-16 unit
 };
 
 Highlighter& this_thread_highlighter() {
