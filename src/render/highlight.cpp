@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 #include "base/dom.h"
 #include "render/highlight_aliases.h"
@@ -66,6 +67,19 @@ class Highlighter final : public KS::AbstractHighlighter {
     auto [it, added] = found_.try_emplace(key);
     if (added) it->second = look_up(key);
     return it->second;
+  }
+
+  // The same block in the same language gives the same tokens (each block starts from a fresh state), and docs
+  // repeat blocks: two thirds of the code of a big documentation set is repeats (parameter tables, examples).
+  const std::vector<CodeToken>& remembered_tokens(std::string_view code, const KS::Definition& def) {
+    std::string key = def.name().toStdString();
+    key += '\0';
+    key += code;
+    auto it = memo_.find(key);
+    if (it != memo_.end()) return it->second;
+    if (memo_bytes_ > kMemoBytes) memo_.clear(), memo_bytes_ = 0;
+    memo_bytes_ += 2 * key.size();
+    return memo_.emplace(std::move(key), tokens(code, def)).first->second;
   }
 
   std::vector<CodeToken> tokens(std::string_view code, const KS::Definition& def) {
@@ -132,7 +146,10 @@ class Highlighter final : public KS::AbstractHighlighter {
   std::map<std::string, KS::Definition> by_name_;  // lower-case names
   std::map<std::string, KS::Definition> found_;    // language keys looked up so far
   std::vector<Span> spans_;                        // the current line's
-  std::vector<size_t> bytes_;                      // the current line's byte offset of each UTF-16 unit
+  static constexpr size_t kMemoBytes = 32 << 20;   // about what the remembered blocks take, per thread
+  std::unordered_map<std::string, std::vector<CodeToken>> memo_;
+  size_t memo_bytes_ = 0;
+  std::vector<size_t> bytes_;  // the current line's byte offset of each UTF-16 unit
 };
 
 Highlighter& this_thread_highlighter() {
@@ -165,7 +182,7 @@ std::optional<std::vector<CodeToken>> highlight_tokens(std::string_view code, st
   auto& h = this_thread_highlighter();
   auto def = h.definition(fence_language_key(fence_language));
   if (!def.isValid() || !is_valid_utf8(code)) return std::nullopt;
-  return h.tokens(code, def);
+  return h.remembered_tokens(code, def);
 }
 
 size_t highlight_code_blocks(pugi::xml_node root) {
