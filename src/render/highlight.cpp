@@ -51,6 +51,11 @@ void utf16_to_bytes(std::string_view line, std::vector<size_t>& at) {
   at.push_back(line.size());
 }
 
+bool is_valid_utf8(std::string_view s) {
+  return QString::fromUtf8(s.data(), static_cast<int>(s.size())).toUtf8() ==
+         QByteArray::fromRawData(s.data(), static_cast<int>(s.size()));
+}
+
 // One per thread: a Repository loads each definition on first use and is not safe to share between threads.
 class Highlighter final : public KS::AbstractHighlighter {
  public:
@@ -71,7 +76,8 @@ class Highlighter final : public KS::AbstractHighlighter {
 
   // The same block in the same language gives the same tokens (each block starts from a fresh state), and docs
   // repeat blocks: two thirds of the code of a big documentation set is repeats (parameter tables, examples).
-  const std::vector<CodeToken>& remembered_tokens(std::string_view code, const KS::Definition& def) {
+  // Nullopt for code that is not valid UTF-8.
+  const std::optional<std::vector<CodeToken>>& remembered_tokens(std::string_view code, const KS::Definition& def) {
     std::string key = def.name().toStdString();
     key += '\0';
     key += code;
@@ -79,7 +85,9 @@ class Highlighter final : public KS::AbstractHighlighter {
     if (it != memo_.end()) return it->second;
     if (memo_bytes_ > kMemoBytes) memo_.clear(), memo_bytes_ = 0;
     memo_bytes_ += 2 * key.size();
-    return memo_.emplace(std::move(key), tokens(code, def)).first->second;
+    std::optional<std::vector<CodeToken>> found;
+    if (is_valid_utf8(code)) found = tokens(code, def);
+    return memo_.emplace(std::move(key), std::move(found)).first->second;
   }
 
   std::vector<CodeToken> tokens(std::string_view code, const KS::Definition& def) {
@@ -146,8 +154,8 @@ class Highlighter final : public KS::AbstractHighlighter {
   std::map<std::string, KS::Definition> by_name_;  // lower-case names
   std::map<std::string, KS::Definition> found_;    // language keys looked up so far
   std::vector<Span> spans_;                        // the current line's
-  static constexpr size_t kMemoBytes = 32 << 20;   // about what the remembered blocks take, per thread
-  std::unordered_map<std::string, std::vector<CodeToken>> memo_;
+  static constexpr size_t kMemoBytes = 16 << 20;   // about what the remembered blocks take, per thread
+  std::unordered_map<std::string, std::optional<std::vector<CodeToken>>> memo_;
   size_t memo_bytes_ = 0;
   std::vector<size_t> bytes_;  // the current line's byte offset of each UTF-16 unit
 };
@@ -157,17 +165,21 @@ Highlighter& this_thread_highlighter() {
   return highlighter;
 }
 
-bool is_valid_utf8(std::string_view s) {
-  return QString::fromUtf8(s.data(), static_cast<int>(s.size())).toUtf8() ==
-         QByteArray::fromRawData(s.data(), static_cast<int>(s.size()));
-}
-
 // The language the code element's class names ("language-js"), or "" without one.
 std::string class_language(pugi::xml_node code) {
   std::string_view cls = code.attribute("class").value();
   for (size_t at = cls.find("language-"); at != std::string_view::npos; at = cls.find("language-", at + 1))
     if (at == 0 || cls[at - 1] == ' ') return fence_language_key(cls.substr(at + 9));
   return "";
+}
+
+// The tokens of `code` in the language `key` names; nullopt for an unknown language or code not in UTF-8. Valid
+// until this thread highlights again.
+const std::optional<std::vector<CodeToken>>& tokens_of(std::string_view code, const std::string& key) {
+  static const std::optional<std::vector<CodeToken>> none;
+  auto& h = this_thread_highlighter();
+  auto def = h.definition(key);
+  return def.isValid() ? h.remembered_tokens(code, def) : none;
 }
 
 }  // namespace
@@ -179,10 +191,7 @@ std::optional<std::string> highlight_language(std::string_view fence_language) {
 }
 
 std::optional<std::vector<CodeToken>> highlight_tokens(std::string_view code, std::string_view fence_language) {
-  auto& h = this_thread_highlighter();
-  auto def = h.definition(fence_language_key(fence_language));
-  if (!def.isValid() || !is_valid_utf8(code)) return std::nullopt;
-  return h.remembered_tokens(code, def);
+  return tokens_of(code, fence_language_key(fence_language));
 }
 
 size_t highlight_code_blocks(pugi::xml_node root) {
@@ -199,14 +208,14 @@ size_t highlight_code_blocks(pugi::xml_node root) {
       text += child.value();
     }
     if (!text_only || text.empty()) continue;
-    auto tokens = highlight_tokens(text, language);
+    const auto& tokens = tokens_of(text, language);
     if (!tokens) continue;
     while (code.first_child()) code.remove_child(code.first_child());
     for (const auto& t : *tokens) {
       auto at = code;
       if (!t.token_class.empty()) {
         at = code.append_child("span");
-        at.append_attribute("class") = t.token_class.c_str();
+        at.append_attribute("class") = t.token_class.data();  // a literal: NUL-terminated
       }
       at.append_child(pugi::node_pcdata).set_value(t.text.c_str());
     }

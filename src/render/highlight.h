@@ -14,7 +14,7 @@ namespace mkepub {
 // A run of a code block's text and its token class (pandoc's: "kw", "co", "st"...; empty for plain text).
 struct CodeToken {
   std::string text;
-  std::string token_class;
+  std::string_view token_class;  // one of the classes' names, static strings
 };
 
 // The syntax definition a fence's language names, case-insensitively, after the usual aliases ("js", "C++",

@@ -15,7 +15,7 @@ namespace {
 // The class of the first run whose text holds `needle`; "?" when none does.
 std::string class_of(const std::vector<CodeToken>& tokens, const std::string& needle) {
   for (const auto& t : tokens)
-    if (t.text.find(needle) != std::string::npos) return t.token_class;
+    if (t.text.find(needle) != std::string::npos) return std::string(t.token_class);
   return "?";
 }
 
