@@ -2,6 +2,8 @@
 // -> check -> deflate. Each line is a stage of its own file; writing is run/'s.
 #include "build.h"
 
+#include <algorithm>
+
 #include "base/dates.h"
 #include "book/chapter_languages.h"
 #include "book/cover_choice.h"
@@ -40,6 +42,8 @@ std::optional<std::vector<Entry>> make_book(const Options& given, std::optional<
   const Options& options = plan->options;
   Book book{.templates = plan->templates, .toc_depth = options.toc_depth, .vertical = options.vertical};
   book.chapters = std::move(rendered->chapters);
+  if (std::any_of(book.chapters.begin(), book.chapters.end(), [](const Chapter& c) { return c.highlighted; }))
+    book.highlight_style = options.highlight_style;
   auto links = link_context_of(options, plan->site);
   auto remote = fetch_remote_images(book.chapters, remote_image_options(options), diag);
   ImageTable images = resolve_images(book.chapters, links, plan->read, diag, &remote);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "epub/highlight_css.h"
 #include "epub/output.h"
 #include "run/plan_books.h"
 #include "run/run.h"
@@ -109,6 +110,10 @@ void declare_options(CLI::App& app, Cli& cli) {
       ->default_val("date")
       ->check(CLI::IsMember({"date", "name"}));
   app.add_flag("--keep-going", o.keep_going, "Leave out posts with errors (a warning each) instead of failing");
+  app.add_flag("!--no-highlight", o.highlight, "Leave code plain (default: code naming a language is highlighted)");
+  app.add_option("--highlight-style", o.highlight_style, "Colours of highlighted code: a built-in theme")
+      ->default_val("default")
+      ->check(CLI::IsMember(mkepub::highlight_style_names()));
   app.add_flag("--vertical", o.vertical, "Vertical writing (Japanese, Chinese): pages turned right to left");
   app.add_option("-j,--jobs", o.jobs, "Threads for posts and books (default: every core)")->check(CLI::Range(1, 256));
   app.add_option("--split-by", o.split_by, "One book per year, category or tag, into the folder -o names")

@@ -100,6 +100,7 @@ struct Chapter {
   std::map<std::string, std::string> page_of_id;  // ids that moved to a continued page -> its href
   Parked parked;                                // the first page while parked
   std::vector<ImageUse> images;                 // in order, every page's
+  bool highlighted = false;                     // holds highlighted code (its stylesheet goes into the book)
 
   // The file holding `id` (the chapter's first page unless the id moved).
   const std::string& href_of(const std::string& id) const {
@@ -153,6 +154,7 @@ struct Book {
   std::vector<Asset> assets;
   int toc_depth = 3;
   bool vertical = false;  // vertical writing: every page marked, the spine right to left
+  std::string highlight_style;  // the token theme, when a chapter holds highlighted code; else empty
 };
 
 // One file of the container, in the order it is written.

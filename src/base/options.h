@@ -53,6 +53,7 @@ struct BookOptions {
   bool obfuscate_fonts = false;    // --obfuscate-fonts: IDPF font obfuscation
   std::string publisher, rights;
   std::string series, series_index;  // belongs-to-collection; calibre:series
+  std::string highlight_style = "default";  // --highlight-style: the highlighted code's theme (epub/highlight_css.h)
   Filters filters;
   std::optional<long long> source_date_epoch;  // SOURCE_DATE_EPOCH, read by main
   int image_max = 2048;  // --image-max: longest side of an image in pixels, larger ones scaled down; 0: never
@@ -67,6 +68,7 @@ struct RenderOptions {
   bool vertical = false;    // vertical writing, pages turned right to left
   bool keep_going = false;  // posts with errors are left out (a warning each) instead of failing the build
   fs::path templates;       // --templates: a folder of template files overriding the defaults
+  bool highlight = true;    // code blocks naming a language highlighted (--no-highlight: not)
 };
 void add_render_key(KeyHash& key, const RenderOptions& options);
 

@@ -1,12 +1,13 @@
 // Entries of the OCF container (https://www.w3.org/TR/epub-33/#sec-container-zip), in a fixed order.
 #include "epub/package.h"
 
-#include "render/chapter.h"
-#include "fonts/fonts.h"
 #include "epub/frontpages.h"
+#include "epub/highlight_css.h"
 #include "epub/nav.h"
 #include "epub/opf.h"
 #include "epub/templates.h"
+#include "fonts/fonts.h"
+#include "render/chapter.h"
 
 namespace mkepub {
 
@@ -25,7 +26,8 @@ std::vector<Entry> package_book(Book book, std::vector<Entry> pages) {
   auto outline = build_outline(book);
   entries.push_back({dir + "nav.xhtml", render_nav(book, outline)});
   entries.push_back({dir + "toc.ncx", render_ncx(book, outline)});
-  entries.push_back({dir + "styles/book.css", template_text("book.css", book.templates) + font_face_css(book.fonts)});
+  entries.push_back({dir + "styles/book.css", template_text("book.css", book.templates) + font_face_css(book.fonts) +
+                                                  highlight_css(book.highlight_style)});
   for (auto& page : pages) entries.push_back(std::move(page));
   // PNG, JPEG and GIF are compressed already: deflating them again costs time and saves nothing.
   // The book's images, cover and fonts move into their entries: a big book's images are not held twice.

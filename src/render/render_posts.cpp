@@ -1,4 +1,5 @@
-// Rendering posts in parallel: tag expansion, Markdown, raw HTML, splitting and parking, through the chapter cache.
+// Rendering posts in parallel: tag expansion, Markdown, raw HTML, highlighting, splitting and parking, through the
+// chapter cache.
 #include "render/render_posts.h"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "book/links.h"
 #include "render/chapter.h"
 #include "render/chapter_cache.h"
+#include "render/highlight.h"
 #include "render/split.h"
 #include "render/vertical.h"
 #include "run/progress.h"
@@ -46,6 +48,7 @@ bool render_post(Post& post, const std::string& href, const PostTagExpander& tag
   try {
     post.body = tags.expand(post, diag);
     ch = render_chapter(post, href, diag, plan.templates, plan.markdown);
+    if (plan.options.highlight) ch.highlighted = highlight_code_blocks(*ch.doc) > 0;
   } catch (const InputError& e) {
     diag.post_error(e.where, plan.options.keep_going);
     return false;

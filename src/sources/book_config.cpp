@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 
+#include "epub/highlight_css.h"
 #include "sources/book_config.h"
 #include "sources/load.h"
 #include "sources/yaml_bounds.h"
@@ -50,6 +51,18 @@ class Reader {
 
   void toc_depth(const YAML::Node& v, int& out) {
     if (auto n = yaml.integer(v, "toc_depth", 1, 6)) out = *n;
+  }
+
+  void highlight_style(const YAML::Node& v, Options& o) {
+    auto s = text(v, "highlight_style");
+    if (!s) return;
+    const auto& names = highlight_style_names();
+    if (std::find(names.begin(), names.end(), *s) == names.end()) {
+      std::string listed;
+      for (const auto& n : names) listed += (listed.empty() ? "" : ", ") + n;
+      return error(v.Mark(), "`highlight_style`: expected one of " + listed + ", not `" + *s + "`");
+    }
+    o.highlight_style = *s;
   }
 
   void sort(const YAML::Node& v, Options& o) {
@@ -217,6 +230,9 @@ const Key kKeys[] = {
          for (const auto& f : *list) o.fonts.push_back(r.font(f));
        }
      }},
+    {"highlight", "no-highlight",
+     [](Reader& r, const YAML::Node& v, Options& o) { set_bool(r, v, "highlight", o.highlight); }},
+    {"highlight_style", "highlight-style", [](Reader& r, const YAML::Node& v, Options& o) { r.highlight_style(v, o); }},
     {"identifier", "identifier",
      [](Reader& r, const YAML::Node& v, Options& o) { set_text(r, v, "identifier", o.identifier); }},
     {"image_max", "image-max",

@@ -19,13 +19,15 @@ std::string key_of(const RenderOptions& o) {
 // there); this checks that the hashed ones change the key and the excluded one does not.
 TEST_CASE("options: every rendering option that shapes a chapter changes the render cache's key") {
   const RenderOptions plain;
-  RenderOptions vertical = plain, keep_going = plain, templates = plain;
+  RenderOptions vertical = plain, keep_going = plain, templates = plain, no_highlight = plain;
   vertical.vertical = true;
+  no_highlight.highlight = false;
   keep_going.keep_going = true;
   templates.templates = "some/folder";  // excluded: the templates' text is hashed by the cache itself
   CHECK(key_of(vertical) != key_of(plain));
   CHECK(key_of(keep_going) != key_of(plain));
   CHECK(key_of(vertical) != key_of(keep_going));
+  CHECK(key_of(no_highlight) != key_of(plain));
   CHECK(key_of(templates) == key_of(plain));
 }
 

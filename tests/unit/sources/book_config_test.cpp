@@ -198,12 +198,14 @@ TEST_CASE("config: an unknown key is an error listing the valid keys") {
   CHECK(
       error_of("title: A\nauthors: B\ntitel: C\n") ==
       "mkepub.yaml:3:1: error: unknown key `titel`; valid keys: authors, cover, description, filters, fonts, "
-      "identifier, image_max, keep_going, language, mono_font, output, publisher, rights, series, series_index, sort, "
+      "highlight, highlight_style, identifier, image_max, keep_going, language, mono_font, output, publisher, rights, "
+      "series, series_index, sort, "
       "sources, subtitle, templates, title, toc_depth, vertical; and books, a list of books\n");
   CHECK(
       error_of("books:\n  - title: A\n    tilte: B\n") ==
       "mkepub.yaml:3:5: error: unknown key `tilte`; valid keys: authors, cover, description, filters, fonts, "
-      "identifier, image_max, keep_going, language, mono_font, output, publisher, rights, series, series_index, sort, "
+      "highlight, highlight_style, identifier, image_max, keep_going, language, mono_font, output, publisher, rights, "
+      "series, series_index, sort, "
       "sources, subtitle, templates, title, toc_depth, vertical\n");
   CHECK(error_of("filters:\n  tag: [a]\n") ==
         "mkepub.yaml:2:3: error: unknown key `tag`; valid keys: categories, drafts, from, tags, to\n");
@@ -341,4 +343,15 @@ TEST_CASE("config: paths are relative to the config's folder") {
   CHECK(books[0].output == "out.epub");
   CHECK(books[0].templates == dir / "tpl");
   CHECK(books[0].fonts == Strings{"Serif", (dir / "cover.png").string()});
+}
+
+TEST_CASE("config: highlight turns highlighting off, highlight_style names a theme, another name is an error") {
+  ConfigDir d;
+  auto books = read("highlight: false\nhighlight_style: eink\n", d.path / "m.yaml");
+  REQUIRE(books.size() == 1);
+  CHECK_FALSE(books[0].highlight);
+  CHECK(books[0].highlight_style == "eink");
+  CHECK(read("title: T\n", d.path / "m.yaml")[0].highlight_style == "default");
+  CHECK(error_of("highlight_style: neon\n") ==
+        "mkepub.yaml:1:18: error: `highlight_style`: expected one of default, eink, pygments, not `neon`\n");
 }

@@ -1,0 +1,108 @@
+// Highlighted code in built books (render/highlight.h, epub/highlight_css.h): fences, Hexo/Jekyll tags and Hugo's
+// shortcode give spans, mdBook's hidden lines stay hidden, the token styles come with them, the books are valid.
+#include <doctest/doctest.h>
+
+#include "epub/container.h"
+#include "support.h"
+
+using namespace mkepub;
+using namespace mkepub::test;
+
+namespace {
+
+std::string entry(const fs::path& epub, const std::string& prefix) {
+  std::string all;
+  for (auto& e : unzip_entries(slurp(epub)))
+    if (e.path.rfind(prefix, 0) == 0) all += e.bytes;
+  return all;
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+void build(const fs::path& input, const fs::path& epub, const std::string& flags = "") {
+  auto r = run_mkepub(quote(input.string()) + " -o " + quote(epub.string()) + flags);
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  require_valid(epub);
+}
+
+}  // namespace
+
+TEST_CASE("highlight: fences and Hexo tags naming a language are highlighted, the theme's rules come with them") {
+  TempDir tmp;
+  spit(tmp / "site/_config.yml", "title: Code Blog\n");
+  spit(tmp / "site/source/_posts/code.md",
+       "---\ntitle: Code\ndate: 2024-03-02\n---\n"
+       "```js\nconst a = \"<b>&\"; // note\n```\n\n"
+       "{% codeblock Example lang:python %}\ndef f():\n    return 1\n{% endcodeblock %}\n\n"
+       "{% highlight ruby %}\nputs 'hi' # greet\n{% endhighlight %}\n\n"
+       "```text\nplain words\n```\n\n```no-such-language\nx = 1\n```\n");
+  build(tmp / "site", tmp / "book.epub");
+  const std::string text = entry(tmp / "book.epub", "EPUB/text/c");
+  CHECK(has(text, "<span class=\"kw\">const</span>"));
+  CHECK(has(text, "<span class=\"st\">\"&lt;b&gt;&amp;\"</span>"));
+  CHECK(has(text, "<span class=\"co\">// note</span>"));
+  CHECK(has(text, "<span class=\"kw\">def</span>"));
+  CHECK(has(text, "<span class=\"co\"># greet</span>"));
+  CHECK(has(text, "<code class=\"language-text\">plain words\n</code>"));
+  CHECK(has(text, "<code class=\"language-no-such-language\">x = 1\n</code>"));
+  CHECK_FALSE(has(text, "style="));
+  const std::string css = entry(tmp / "book.epub", "EPUB/styles/book.css");
+  CHECK(has(css, "code span.kw"));
+  CHECK(has(css, "#00509e"));  // the default theme
+
+  build(tmp / "site", tmp / "pygments.epub", " --highlight-style pygments");
+  CHECK(has(entry(tmp / "pygments.epub", "EPUB/styles/book.css"), "#006a00"));
+  CHECK(entry(tmp / "pygments.epub", "EPUB/text/c") == text);  // the theme is the stylesheet's alone
+
+  build(tmp / "site", tmp / "plain.epub", " --no-highlight");
+  CHECK_FALSE(has(entry(tmp / "plain.epub", "EPUB/text/c"), "<span class=\"kw\">"));
+  CHECK_FALSE(has(entry(tmp / "plain.epub", "EPUB/styles/book.css"), "code span.kw"));
+}
+
+TEST_CASE("highlight: a book without highlighted code gets no token styles") {
+  TempDir tmp;
+  spit(tmp / "posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n\n```\nno language\n```\n");
+  build(tmp / "posts", tmp / "book.epub");
+  CHECK_FALSE(has(entry(tmp / "book.epub", "EPUB/styles/book.css"), "code span."));
+}
+
+TEST_CASE("highlight: Hugo's highlight shortcode, and a book config's highlight_style") {
+  TempDir tmp;
+  spit(tmp / "site/hugo.toml", "title = \"Hugo Code\"\n");
+  spit(tmp / "site/content/posts/go.md",
+       "---\ntitle: Go\ndate: 2024-03-02\n---\n{{< highlight go >}}\nfunc main() { return }\n{{< /highlight >}}\n");
+  spit(tmp / "site/mkepub.yaml", "highlight_style: eink\n");
+  build(tmp / "site", tmp / "book.epub");
+  CHECK(has(entry(tmp / "book.epub", "EPUB/text/c"), "<span class=\"kw\">func</span>"));
+  const std::string css = entry(tmp / "book.epub", "EPUB/styles/book.css");
+  CHECK(has(css, "code span.kw"));
+  CHECK_FALSE(has(css, "#00509e"));
+
+  spit(tmp / "site/mkepub.yaml", "highlight_style: neon\n");
+  auto r = run_mkepub(quote((tmp / "site").string()) + " -o " + quote((tmp / "bad.epub").string()));
+  CHECK(r.code == 1);
+  CHECK(has(r.output, "expected one of default, eink, pygments, not `neon`"));
+}
+
+TEST_CASE("highlight: mdBook's hidden lines stay hidden in highlighted Rust") {
+  TempDir tmp;
+  spit(tmp / "book/book.toml", "[book]\ntitle = \"Guide\"\n");
+  spit(tmp / "book/src/SUMMARY.md", "# Summary\n\n- [Intro](intro.md)\n");
+  spit(tmp / "book/src/intro.md", "# Intro\n\n```rust\n# fn hidden() {}\nfn main() {\n    let x = 1;\n}\n```\n");
+  build(tmp / "book", tmp / "book.epub");
+  const std::string text = entry(tmp / "book.epub", "EPUB/text/c");
+  CHECK(has(text, "<span class=\"kw\">fn</span>"));
+  CHECK_FALSE(has(text, "hidden"));
+}
+
+TEST_CASE("highlight: an unknown --highlight-style is a usage error naming the themes") {
+  TempDir tmp;
+  spit(tmp / "posts/a.md", "---\ntitle: A\n---\nText.\n");
+  auto r = run_mkepub(quote((tmp / "posts").string()) + " -o " + quote((tmp / "b.epub").string()) +
+                      " --highlight-style neon");
+  CHECK(r.code == 2);
+  CHECK(has(r.output, "default"));
+  CHECK(has(r.output, "eink"));
+  CHECK(has(r.output, "pygments"));
+}
