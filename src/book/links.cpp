@@ -175,7 +175,12 @@ class ImageReader {
     const std::string& href = done->second;
     if (href.empty()) {
       diag_.warn({post.display, use.line, 0,
-                  "remote image `" + use.src + "` is not an image mkepub reads (PNG, JPEG, GIF, SVG, WebP, AVIF, HEIC, JPEG XL, BMP, TIFF, ICO)" + (unreadable_.empty() ? "" : " or cannot be read (" + unreadable_ + ")") + "; linked instead", "unsupported image"});
+                  "remote image `" + use.src + "` " +
+                      (unreadable_.empty()
+                           ? "is not PNG, JPEG, GIF, SVG, WebP, AVIF, HEIC, JPEG XL, BMP, TIFF or ICO"
+                           : "cannot be read (" + unreadable_ + ")") +
+                      "; linked instead",
+                  unreadable_.empty() ? "unsupported image" : "unreadable image"});
       return std::nullopt;
     }
     if (!use.has_alt) warn_no_alt(post, use);

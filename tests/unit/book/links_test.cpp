@@ -232,8 +232,8 @@ TEST_CASE("resolve_links: fetched remote images go the way of local ones, and fa
         "<img src=\"../images/i0002.png\" alt=\"\"/></p>\n");
   CHECK(
       t.warnings() ==
-      Strings{"posts/a.md:3: warning: remote image `https://example.com/p.webp` is not PNG, JPEG, GIF or SVG; linked "
-              "instead",
+      Strings{"posts/a.md:3: warning: remote image `https://example.com/p.webp` cannot be read (webp: unable to "
+              "parse image); linked instead",
               "posts/a.md:3: warning: image `https://example.com/a.png` has no alt text; readers who cannot see it get "
               "nothing"});
 }
