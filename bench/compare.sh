@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# mkepub against pandoc and against the floor, side by side in one run on this machine (issue 6's benchmark).
+# mkepub against pandoc and against the floor, side by side in one run on this machine (issue 6's benchmark),
+# and against itself without highlighting and image handling (issue 14's cost).
 # The floor is what no Markdown-to-EPUB tool can beat: the cmark-gfm command-line tool over the same Markdown
 # files plus `zip -6` of the same folder. Reports wall time, CPU time (user + system) and peak memory (max RSS)
 # of each, from GNU time. Not a test: a measurement; run it on an otherwise idle machine.
@@ -72,6 +73,11 @@ for name in $selected; do
   m_wall=$wall m_mem=$mem
   check=$(java -jar /usr/share/java/epubcheck.jar "$out/m.epub" 2>&1 | grep -o 'Messages: .*' | sed 's/Messages: //')
   row "$name ($mb MB Markdown)" "mkepub $flags" "exit $code; epubcheck $check"
+
+  # What issue 14's work costs: the same build without highlighting, image conversion and scaling, or fetching.
+  median measure "$mkepub" "$dir" -o "$out/plain.epub" --no-cache $flags --no-highlight --image-max 0 --no-remote-images
+  row "$name" "mkepub $flags --no-highlight --image-max 0 --no-remote-images" "exit $code"
+  summary+="$name: highlighting and images cost $(echo "scale=2; $m_wall / $wall" | bc)x the wall time without them"$'\n'
 
   median floor
   f_wall=$wall
