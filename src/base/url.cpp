@@ -2,6 +2,7 @@
 #include "base/url.h"
 
 #include <cctype>
+#include <cstdio>
 #include <string>
 
 namespace mkepub {
@@ -123,6 +124,24 @@ bool has_parsable_host(std::string_view url) {
   for (const char* bytes : kInvisible)
     if (host.find(bytes) != std::string::npos) return false;
   return true;
+}
+
+std::string uri_escape(std::string_view url) {
+  static const std::string excluded = " \"<>\\^`{|}";
+  std::string out;
+  bool fragment = false;
+  for (unsigned char c : url) {
+    bool escape = c < 0x21 || c >= 0x7F || excluded.find(static_cast<char>(c)) != std::string::npos || (c == '#' && fragment);
+    if (c == '#') fragment = true;
+    if (!escape) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X", c);
+    out += buf;
+  }
+  return out;
 }
 
 }  // namespace mkepub

@@ -26,4 +26,8 @@ std::string without_invisible_host_characters(std::string_view url);
 // `//` have no host and pass. epubcheck warns of the others (RSC-023), and readers cannot open them.
 bool has_parsable_host(std::string_view url);
 
+// A URL as EPUB's URI checks and HTTP requests accept it: spaces, non-ASCII bytes, characters URIs exclude and any
+// `#` after the first percent-encoded (links copied from browsers carry all of these).
+std::string uri_escape(std::string_view url);
+
 }  // namespace mkepub

@@ -65,26 +65,6 @@ std::string percent_decode(const std::string& s) {
   return out;
 }
 
-// A URL as EPUB's URI checks accept it: spaces, non-ASCII bytes, characters URIs exclude and any `#` after the
-// first percent-encoded (links copied from browsers carry all of these).
-std::string uri_escape(const std::string& url) {
-  static const std::string excluded = " \"<>\\^`{|}";
-  std::string out;
-  bool fragment = false;
-  for (unsigned char c : url) {
-    bool escape = c < 0x21 || c >= 0x7F || excluded.find(static_cast<char>(c)) != std::string::npos || (c == '#' && fragment);
-    if (c == '#') fragment = true;
-    if (!escape) {
-      out += static_cast<char>(c);
-      continue;
-    }
-    char buf[4];
-    std::snprintf(buf, sizeof buf, "%%%02X", c);
-    out += buf;
-  }
-  return out;
-}
-
 std::string extension_for(const std::string& media_type) {
   if (media_type == "image/png") return ".png";
   if (media_type == "image/jpeg") return ".jpg";

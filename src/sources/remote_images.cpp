@@ -20,21 +20,7 @@ bool starts_with_ci(const std::string& s, const std::string& prefix) {
 
 // Bytes a URL may not hold as they are (spaces, non-ASCII names of Chinese blogs' images) percent-encoded; the
 // fragment dropped, which is never sent.
-std::string request_form(std::string url) {
-  url = url.substr(0, url.find('#'));
-  std::string out;
-  for (unsigned char c : url) {
-    if (c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '\\' && c != '^' && c != '`' && c != '{' &&
-        c != '|' && c != '}') {
-      out += static_cast<char>(c);
-      continue;
-    }
-    char buf[4];
-    std::snprintf(buf, sizeof buf, "%%%02X", c);
-    out += buf;
-  }
-  return out;
-}
+std::string request_form(std::string url) { return uri_escape(url.substr(0, url.find('#'))); }
 
 struct Use {
   std::string src, url;
