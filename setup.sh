@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 
 build_packages=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev
   libtomlplusplus-dev libpugixml-dev libzip-dev libcli11-dev doctest-dev libgumbo-dev uuid-dev libpango1.0-dev
-  libcairo2-dev libopencc-dev libfontconfig-dev libharfbuzz-dev nettle-dev zlib1g-dev libpng-dev libvips-dev libcurl4-openssl-dev fonts-noto-cjk
+  libcairo2-dev libopencc-dev libfontconfig-dev libharfbuzz-dev nettle-dev libdeflate-dev libpng-dev libvips-dev libcurl4-openssl-dev fonts-noto-cjk
   fonts-lxgw-wenkai libkf5syntaxhighlighting-dev)
 # clang and its runtime libraries build the sanitized suite and the fuzz targets (libFuzzer, ASan, UBSan); python3
 # serves the remote-image tests' images on 127.0.0.1 (tests/image_server.py).

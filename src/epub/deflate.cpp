@@ -1,51 +1,63 @@
-// Raw DEFLATE (RFC 1951), as ZIP stores entries; also how parked pages wait in memory. zlib is used here only.
+// Raw DEFLATE (RFC 1951), as ZIP stores entries; also how parked pages wait in memory. libdeflate is used here
+// only: a whole buffer at a time is all mkepub needs, and it does that two to three times faster than zlib's
+// streams at the same ratio.
 #include "epub/deflate.h"
 
 #include "base/parallel.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
+#include <memory>
 #include <stdexcept>
 
 namespace mkepub {
+namespace {
+
+struct FreeCompressor {
+  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+};
+struct FreeDecompressor {
+  void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+};
+
+// One compressor per level and thread: a compressor holds its tables (hundreds of KB) and is not thread-safe.
+libdeflate_compressor* this_thread_compressor(int level) {
+  thread_local std::unique_ptr<libdeflate_compressor, FreeCompressor> by_level[13];
+  if (level < 1 || level > 12) throw std::invalid_argument("deflate: level out of range");
+  auto& c = by_level[level];
+  if (!c) c.reset(libdeflate_alloc_compressor(level));
+  if (!c) throw std::bad_alloc();
+  return c.get();
+}
+
+}  // namespace
 
 std::string deflate_raw(std::string_view data, int level) {
-  z_stream z{};
-  // windowBits -15: a raw stream, as ZIP stores it (no zlib header).
-  if (deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("deflate: init");
-  std::string out(deflateBound(&z, data.size()), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  int rc = deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) throw std::runtime_error("deflate: stream did not end");
+  libdeflate_compressor* c = this_thread_compressor(level);
+  std::string out(libdeflate_deflate_compress_bound(c, data.size()), '\0');
+  size_t n = libdeflate_deflate_compress(c, data.data(), data.size(), out.data(), out.size());
+  if (n == 0) throw std::runtime_error("deflate: the bound was too small");
+  out.resize(n);
   out.shrink_to_fit();
   return out;
 }
 
 std::string inflate_raw(std::string_view data, size_t size) {
-  z_stream z{};
-  if (inflateInit2(&z, -15) != Z_OK) throw std::runtime_error("inflate: init");
+  thread_local std::unique_ptr<libdeflate_decompressor, FreeDecompressor> d(libdeflate_alloc_decompressor());
+  if (!d) throw std::bad_alloc();
   std::string out(size, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  int rc = inflate(&z, Z_FINISH);
-  inflateEnd(&z);
-  if (rc != Z_STREAM_END || z.total_out != size) throw std::runtime_error("inflate: not the stream that was written");
+  size_t n = 0;
+  auto rc = libdeflate_deflate_decompress(d.get(), data.data(), data.size(), out.data(), out.size(), &n);
+  if (rc != LIBDEFLATE_SUCCESS || n != size) throw std::runtime_error("inflate: not the stream that was written");
   return out;
 }
 
 void deflate_entry(Entry& e) {
   if (e.stored || e.deflated) return;
-  // Level 6 is zip's and zlib's default.
+  // Level 6: zip's and zlib's default, where libdeflate's ratio is a little better than zlib's.
   std::string out = deflate_raw(e.bytes, 6);
   e.size = e.bytes.size();
-  e.crc = crc32(crc32(0, nullptr, 0), reinterpret_cast<const Bytef*>(e.bytes.data()), static_cast<uInt>(e.bytes.size()));
+  e.crc = libdeflate_crc32(0, e.bytes.data(), e.bytes.size());
   e.bytes = std::move(out);
   e.deflated = true;
 }
