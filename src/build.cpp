@@ -46,7 +46,7 @@ std::optional<std::vector<Entry>> make_book(const Options& given, std::optional<
     book.highlight_style = options.highlight_style;
   auto links = link_context_of(options, plan->site);
   auto remote = fetch_remote_images(book.chapters, remote_image_options(options), diag);
-  ImageTable images = resolve_images(book.chapters, links, plan->read, diag, &remote);
+  ImageTable images = resolve_images(book.chapters, links, plan->read, diag, &remote, options.jobs);
   remote.by_src.clear();
   auto raster_images = set_aside_raster_images(images.assets);
   book.meta = make_metadata(options, book.chapters, plan->fallback_title, total(rendered->counts));

@@ -38,8 +38,9 @@ void init_vips() {
     if (VIPS_INIT("mkepub")) throw std::runtime_error("cannot start libvips");
     // Images are read once each: the operation cache would only keep their pixels alive.
     vips_cache_set_max(0);
-    // One worker: images are converted one after another while the book's pages are held, and each worker
-    // holds buffers of its own (measured: 8 MB less at the peak of powershell-docs-en).
+    // One worker per image: images are converted side by side, one on each core (book/links.cpp), while the
+    // book's pages are held, and each worker holds buffers of its own (measured: 8 MB less at the peak of
+    // powershell-docs-en).
     vips_concurrency_set(1);
     // Its loaders' remarks ("heifload: ignoring nclx profile") are not the user's business; a real failure
     // comes back as an error and becomes a warning naming the file.
@@ -122,16 +123,19 @@ FittedImage unreadable(std::string why) { return {FittedImage::Outcome::unreadab
 
 }  // namespace
 
+bool may_need_fitting(const std::string& bytes, const std::string& type, int max_side) {
+  if (type != "image/png" && type != "image/jpeg" && type != "image/gif") return true;
+  // Decided from the header alone, so that most images cost nothing; one whose header says nothing goes in as
+  // it is, as before.
+  auto size = core_image_size(bytes, type);
+  if (!size) return false;
+  bool within = max_side == 0 || std::max(size->width, size->height) <= max_side;
+  return !within || (type == "image/png" && bytes.size() > kPhotoPngBytes);
+}
+
 FittedImage fit_image(const std::string& bytes, const std::string& type, int max_side) {
+  if (!may_need_fitting(bytes, type, max_side)) return {};
   bool core = type == "image/png" || type == "image/jpeg" || type == "image/gif";
-  if (core) {
-    // Decided from the header alone, so that most images cost nothing; one whose header says nothing goes in
-    // as it is, as before.
-    auto size = core_image_size(bytes, type);
-    if (!size) return {};
-    bool within = max_side == 0 || std::max(size->width, size->height) <= max_side;
-    if (within && !(type == "image/png" && bytes.size() > kPhotoPngBytes)) return {};
-  }
   // libvips decodes on worker threads, each with a glibc arena of its own that would keep every image's pixels
   // resident after they are freed (hexo-blog-zh-jackzheng, nine screenshots: 200 MB at the peak).
   GiveBackMemoryOnExit give_back;

@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "base/digest.h"
 #include "base/dom.h"
 #include "base/memory.h"
+#include "base/parallel.h"
 #include "base/url.h"
 #include "book/image_convert.h"
 #include "book/svg.h"
@@ -72,11 +74,26 @@ std::string extension_for(const std::string& media_type) {
   return ".svg";
 }
 
+// An image that must be decoded to be fitted (image_convert.h), found by a survey of the book's images.
+struct ToFit {
+  std::string digest, bytes, media_type;
+};
+
+// What the survey found for the numbering pass: images fitted ahead, by the SHA-256 of their bytes, and what
+// each file read gave (nullopt: nothing), so that each file is read once for both passes.
+struct Surveyed {
+  std::map<std::string, FittedImage> fitted;
+  std::map<fs::path, std::optional<std::string>> reads;
+};
+
 // Reads and numbers the book's images, one use after another, so that numbering and warnings follow the book.
+// A survey (`survey` given) reads them the same way but only lists those that need decoding, so that the
+// decoding, most of what images cost, runs on every core before the numbering pass.
 class ImageReader {
  public:
-  ImageReader(const LinkContext& context, const ReadAsset& read, RemoteImages* remote, Diagnostics& diag)
-      : context_(context), read_(read), remote_(remote), diag_(diag) {}
+  ImageReader(const LinkContext& context, const ReadAsset& read, RemoteImages* remote, Diagnostics& diag,
+              Surveyed& surveyed, std::vector<ToFit>* survey = nullptr)
+      : context_(context), read_(read), remote_(remote), diag_(diag), surveyed_(surveyed), survey_(survey) {}
 
   // The href for `use` ("" when it is left out); nothing for a remote image that stays a link.
   std::optional<std::string> resolve(const Post& post, const ImageUse& use) {
@@ -112,6 +129,9 @@ class ImageReader {
   const ReadAsset& read_;
   RemoteImages* remote_;
   Diagnostics& diag_;
+  Surveyed& surveyed_;                              // the survey's findings, taken from by the numbering pass
+  std::vector<ToFit>* survey_;                      // the survey's list, or null in the numbering pass
+  std::set<std::string> listed_;                    // digests the survey listed
   std::map<std::string, std::string> remote_href_;  // src -> href of each remote image already added
   std::map<std::string, size_t> by_digest_;  // the same picture under two names is stored once
   std::string unreadable_;                   // why the last image found could not be decoded
@@ -133,7 +153,8 @@ class ImageReader {
       for (const auto& r : context_.resource_paths) candidates.push_back(r / src);
     }
     for (const auto& candidate : candidates)
-      if (auto bytes = read_(candidate)) return add_asset(fs::weakly_canonical(candidate), std::move(*bytes));
+      if (auto bytes = read(candidate))
+        return survey_ ? survey(*bytes) : add_asset(fs::weakly_canonical(candidate), std::move(*bytes));
     return std::nullopt;
   }
 
@@ -151,7 +172,8 @@ class ImageReader {
     // The bytes move into the book's assets at their first use: a blog's images are held once, not twice.
     auto [done, first] = remote_href_.emplace(use.src, "");
     unreadable_.clear();
-    if (first) done->second = add_asset((*fetched)->file, std::move((*fetched)->bytes));
+    if (first)
+      done->second = survey_ ? survey((*fetched)->bytes) : add_asset((*fetched)->file, std::move((*fetched)->bytes));
     const std::string& href = done->second;
     if (href.empty()) {
       diag_.warn({post.display, use.line, 0,
@@ -181,7 +203,10 @@ class ImageReader {
     auto [it, added] = by_digest_.emplace(digest, assets.size());
     if (added) {
       // Other formats and oversized images are converted (image_convert.h); the rest go in byte for byte.
-      auto fitted = type == "image/svg+xml" ? FittedImage{} : fit_image(bytes, type, context_.image_max);
+      FittedImage fitted;
+      if (auto ahead = surveyed_.fitted.find(digest); ahead != surveyed_.fitted.end())
+        fitted = std::move(ahead->second);
+      else if (type != "image/svg+xml") fitted = fit_image(bytes, type, context_.image_max);
       if (fitted.outcome == FittedImage::Outcome::unreadable) {
         by_digest_.erase(it);
         unreadable_ = fitted.error;
@@ -197,6 +222,29 @@ class ImageReader {
       assets.push_back({source, name + extension_for(type), type, std::move(bytes), std::move(digest), converted});
     }
     return assets[it->second].href;
+  }
+
+  // A file's bytes: the survey reads and keeps them, the numbering pass takes them (a second use reads again).
+  std::optional<std::string> read(const fs::path& file) {
+    if (survey_) {
+      auto [it, added] = surveyed_.reads.try_emplace(file);
+      if (added) it->second = read_(file);
+      return it->second;
+    }
+    auto it = surveyed_.reads.find(file);
+    if (it == surveyed_.reads.end()) return read_(file);
+    auto bytes = std::move(it->second);
+    surveyed_.reads.erase(it);
+    return bytes;
+  }
+
+  // The survey's part of add_asset: the image listed when it needs decoding. Any non-empty href will do.
+  std::string survey(const std::string& bytes) {
+    auto type = sniff_image_type(bytes);
+    if (type.empty() || type == "image/svg+xml" || !may_need_fitting(bytes, type, context_.image_max)) return "-";
+    std::string digest = Sha256().add(bytes).hex();
+    if (listed_.insert(digest).second) survey_->push_back({digest, bytes, type});
+    return "-";
   }
 
   void warn_no_alt(const Post& post, const ImageUse& use) {
@@ -326,10 +374,39 @@ void list_images(const pugi::xml_document& page, std::vector<ImageUse>& out) {
   }
 }
 
+namespace {
+
+// Every image the book uses read, and those that need decoding fitted on `jobs` threads. One that cannot be decoded is
+// left to the numbering pass, which fits it again alone: libvips keeps one error buffer for all threads, and the
+// warning must name this image's reason.
+Surveyed survey_images(const std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
+                       RemoteImages* remote, int jobs) {
+  Surveyed surveyed;
+  std::vector<ToFit> to_fit;
+  {
+    Diagnostics unused;  // the numbering pass says everything
+    ImageReader survey(context, read, remote, unused, surveyed, &to_fit);
+    for (const auto& ch : chapters)
+      for (const auto& use : ch.images) survey.resolve(*ch.post, use);
+  }
+  std::vector<FittedImage> fitted(to_fit.size());
+  parallel_for(to_fit.size(), jobs, [&](size_t i) {
+    fitted[i] = fit_image(to_fit[i].bytes, to_fit[i].media_type, context.image_max);
+    to_fit[i].bytes = std::string();
+  });
+  for (size_t i = 0; i < to_fit.size(); ++i)
+    if (fitted[i].outcome != FittedImage::Outcome::unreadable)
+      surveyed.fitted.emplace(to_fit[i].digest, std::move(fitted[i]));
+  return surveyed;
+}
+
+}  // namespace
+
 ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                          Diagnostics& diag, RemoteImages* remote) {
+                          Diagnostics& diag, RemoteImages* remote, int jobs) {
   GiveBackMemoryOnExit give_back;  // what decoding and scaling images used
-  ImageReader reader(context, read, remote, diag);
+  Surveyed surveyed = survey_images(chapters, context, read, remote, jobs);
+  ImageReader reader(context, read, remote, diag, surveyed);
   ImageTable table;
   table.href.resize(chapters.size());
   for (size_t i = 0; i < chapters.size(); ++i)
@@ -340,13 +417,13 @@ ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContex
 }
 
 std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                                 Diagnostics& diag, RemoteImages* remote) {
+                                 Diagnostics& diag, RemoteImages* remote, int jobs) {
   for (auto& ch : chapters) {
     ch.images.clear();
     list_images(*ch.doc, ch.images);
     for (const auto& page : ch.continued) list_images(*page.doc, ch.images);
   }
-  ImageTable images = resolve_images(chapters, context, read, diag, remote);
+  ImageTable images = resolve_images(chapters, context, read, diag, remote, jobs);
   LinkRewriter rewriter(chapters, context, images, diag);
   for (size_t i = 0; i < chapters.size(); ++i) {
     rewriter.rewrite(i, chapters[i].href, *chapters[i].doc);

@@ -21,15 +21,16 @@ using ReadAsset = std::function<std::optional<std::string>(const fs::path&)>;
 // The images a page shows, as the post wrote them (read before the page is parked; see Chapter::images).
 void list_images(const pugi::xml_document& page, std::vector<ImageUse>& out);
 
-// The book's images: every chapter's images read once each (nothing outside the inputs), numbered in order of
-// first use, with a warning for each that is missing, unsupported, remote or without alt text. A remote image is
+// The book's images: every chapter's images read (nothing outside the inputs), numbered in order of first use,
+// with a warning for each that is missing, unsupported, remote or without alt text; those that must be decoded to
+// be converted or scaled are decoded on `jobs` threads (0: every core) first. A remote image is
 // taken from `remote` (the fetch stage's; its bytes are moved out) when it is there, and stays a link when not.
 struct ImageTable {
   std::vector<Asset> assets;
   std::vector<std::map<std::string, std::string>> href;  // per chapter: src -> "images/i0001.png"; "": left out
 };
 ImageTable resolve_images(const std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                          Diagnostics& diag, RemoteImages* remote = nullptr);
+                          Diagnostics& diag, RemoteImages* remote = nullptr, int jobs = 1);
 
 // Rewrites one page's links and images once every chapter's anchors and images are known. rewrite() only reads
 // the rewriter's state, so pages are rewritten on several threads at once.
@@ -55,6 +56,6 @@ class LinkRewriter {
 // links that resolve to nothing become plain text and images that cannot be found become their alt text, each
 // with a warning. Images are stored once each, in order of first use.
 std::vector<Asset> resolve_links(std::vector<Chapter>& chapters, const LinkContext& context, const ReadAsset& read,
-                                 Diagnostics& diag, RemoteImages* remote = nullptr);
+                                 Diagnostics& diag, RemoteImages* remote = nullptr, int jobs = 1);
 
 }  // namespace mkepub

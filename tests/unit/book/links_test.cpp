@@ -1,14 +1,17 @@
 // Links and images across the book (links.h): resolve_links with the files in a map, no disk.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <deque>
 #include <map>
+#include <memory>
 #include <pugixml.hpp>
 #include <sstream>
 
-#include "render/chapter.h"
-#include "book/links.h"
 #include "../strings.h"
+#include "book/links.h"
+#include "render/chapter.h"
+#include "test_images.h"
 
 using namespace mkepub;
 
@@ -47,6 +50,7 @@ struct TestBook {
 
   LinkContext context;
   RemoteImages* remote = nullptr;  // what the fetch stage gave, when the test has one
+  int jobs = 1;                    // threads the images are decoded on
 
   std::vector<Asset> resolve() {
     for (size_t i = 0; i < posts.size(); ++i)
@@ -58,7 +62,7 @@ struct TestBook {
       if (it == files.end()) return std::nullopt;
       return it->second;
     };
-    return resolve_links(chapters, context, read, diag, remote);
+    return resolve_links(chapters, context, read, diag, remote, jobs);
   }
 
   // The content of chapter `i` (what follows its header), as XML.
@@ -171,6 +175,50 @@ TEST_CASE("resolve_links: an image is looked for beside the post, then in its as
   t.add("a.md", "![x](pic.png)\n");
   t.resolve();
   CHECK(t.reads == Strings{kDir + "pic.png", kDir + "a/pic.png"});
+}
+
+TEST_CASE("resolve_links: images decoded on two threads give what one gives, each file read once") {
+  struct Built {
+    std::unique_ptr<TestBook> book = std::make_unique<TestBook>();
+    std::vector<Asset> assets;
+  };
+  auto build = [](int jobs) {
+    Built b;
+    TestBook& t = *b.book;
+    t.jobs = jobs;
+    t.context.image_max = 40;
+    t.files[kDir + "a.webp"] = test::make_image(30, 20, 3, ".webp");
+    t.files[kDir + "b.bmp"] = test::make_image(20, 30, 3, ".bmp");
+    t.files[kDir + "big.png"] = test::make_image(90, 60, 4, ".png");
+    t.files[kDir + "broken.webp"] = "RIFF....WEBPVP8 ";
+    t.files[kDir + "small.png"] = kPng;
+    t.add("a.md", "![A](a.webp) ![Big](big.png) ![Small](small.png)\n");
+    t.add("b.md", "![Broken](broken.webp) ![B](b.bmp) ![A again](a.webp)\n");
+    b.assets = t.resolve();
+    return b;
+  };
+  Built one = build(1), two = build(2);
+  REQUIRE(one.assets.size() == 4);
+  REQUIRE(two.assets.size() == 4);
+  for (size_t i = 0; i < 4; ++i) {
+    CHECK(one.assets[i].href == two.assets[i].href);
+    CHECK(one.assets[i].media_type == two.assets[i].media_type);
+    CHECK(one.assets[i].bytes == two.assets[i].bytes);
+  }
+  CHECK(test::read_back(one.assets[1].bytes).width == 40);  // big.png scaled down
+  CHECK(one.book->warnings() == two.book->warnings());
+  CHECK(one.book->content(1) == two.book->content(1));
+  CHECK(one.book->content(0) ==
+        "<p><img src=\"../images/i0001.jpg\" alt=\"A\"/> <img src=\"../images/i0002.png\" alt=\"Big\"/> "
+        "<img src=\"../images/i0003.png\" alt=\"Small\"/></p>\n");
+  // The broken image's own reason, as when images are decoded one after another.
+  REQUIRE(two.book->warnings().size() == 1);
+  CHECK(two.book->warnings()[0].starts_with("posts/b.md:1: warning: image `broken.webp` cannot be read (webp"));
+  // Read once for both passes; a.webp, used twice, twice as before.
+  const Strings& reads = two.book->reads;
+  CHECK(std::count(reads.begin(), reads.end(), kDir + "big.png") == 1);
+  CHECK(std::count(reads.begin(), reads.end(), kDir + "b.bmp") == 1);
+  CHECK(std::count(reads.begin(), reads.end(), kDir + "a.webp") == 2);
 }
 
 TEST_CASE("resolve_links: images that cannot be used become their alt text, with a warning") {
