@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "book/image_types.h"
+#include "base/image_types.h"
 #include "epub/container.h"
 #include "support.h"
 #include "unit/book/test_images.h"

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "book/image_types.h"
+#include "base/image_types.h"
 
 namespace mkepub {
 

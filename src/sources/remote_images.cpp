@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/image_types.h"
 #include "base/url.h"
 #include "sources/image_store.h"
 
@@ -68,23 +69,6 @@ std::string remote_image_url(const std::string& src) {
   return "";
 }
 
-bool looks_like_image(const std::string& b) {
-  using namespace std::literals;
-  // (A body shorter than the magic is not one: compare() would throw past its end.)
-  auto at = [&](size_t offset, std::string_view magic) {
-    return b.size() >= offset + magic.size() && b.compare(offset, magic.size(), magic) == 0;
-  };
-  if (at(0, "\x89PNG\r\n\x1a\n") || at(0, "\xFF\xD8\xFF") || at(0, "GIF87a") || at(0, "GIF89a") ||
-      (at(0, "BM") && b.size() > 26 && b[6] == 0 && b[7] == 0 && b[8] == 0 && b[9] == 0) || at(0, "II*\0"sv) ||
-      at(0, "MM\0*"sv) || at(0, "\0\0\1\0"sv) || (at(0, "RIFF") && at(8, "WEBP")) || at(4, "ftypavif") ||
-      at(4, "ftypheic") || at(4, "ftypmif1"))
-    return true;
-  // SVG: an XML document whose root is <svg>, not an HTML page that holds one.
-  std::string head = b.substr(0, 1024);
-  return head.find("<svg") != std::string::npos && head.find("<html") == std::string::npos &&
-         head.find("<HTML") == std::string::npos;
-}
-
 RemoteImageOptions remote_image_options(const Options& o) {
   RemoteImageOptions out{o.remote_images, o.image_store, {}};
   out.limits.total_ms = static_cast<long>(o.fetch_timeout * 1000);
@@ -124,7 +108,9 @@ RemoteImages fetch_remote_images(const std::vector<Chapter>& chapters, const Rem
   for (size_t k = 0; k < missing.size(); ++k) {
     const Use& use = uses[missing[k]];
     Fetched& f = fetched[k];
-    if (f.status == Fetched::Status::ok && looks_like_image(f.bytes)) {
+    // By the bytes, in any format mkepub reads: a server often sends an HTML page with status 200 for a
+    // missing image.
+    if (f.status == Fetched::Status::ok && !sniff_image_type(f.bytes).empty()) {
       auto file = store.put(use.url, f.bytes);
       out.by_src[use.src] = RemoteImage{file.value_or(fs::path()), std::move(f.bytes)};
       continue;

@@ -37,8 +37,4 @@ RemoteImages fetch_remote_images(const std::vector<Chapter>& chapters, const Rem
 // The URL to fetch for an <img src> ("//cdn.x/a.png" is https), or "" when src is not an http(s) URL.
 std::string remote_image_url(const std::string& src);
 
-// Whether `bytes` are an image of any format (not only those EPUB readers must show): what a server sends for a
-// missing image is often an HTML page with status 200.
-bool looks_like_image(const std::string& bytes);
-
 }  // namespace mkepub

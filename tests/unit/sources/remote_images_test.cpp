@@ -22,19 +22,6 @@ TEST_CASE("remote_image_url: http and https only, scheme-relative as https, esca
   CHECK(remote_image_url("/images/a.png").empty());
 }
 
-TEST_CASE("looks_like_image: image formats by their bytes, not an HTML page") {
-  CHECK(looks_like_image(std::string("\x89PNG\r\n\x1a\n", 8) + "rest"));
-  CHECK(looks_like_image("\xFF\xD8\xFF\xE0"));
-  CHECK(looks_like_image("GIF89a..."));
-  CHECK(looks_like_image("RIFF\x1a\x01\x02\x03WEBPVP8L"));
-  CHECK(looks_like_image("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
-  CHECK_FALSE(looks_like_image("<!DOCTYPE html><html><body><svg></svg></body></html>"));
-  CHECK_FALSE(looks_like_image("Not Found"));
-  CHECK_FALSE(looks_like_image("BMW page"));  // a bitmap's magic alone is two letters of text
-  CHECK_FALSE(looks_like_image("II"));
-  CHECK_FALSE(looks_like_image(""));
-}
-
 TEST_CASE("ImageStore: what was put is got back by URL, and a damaged object is not") {
   TempDir dir;
   ImageStore store(dir.path);

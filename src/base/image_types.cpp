@@ -1,7 +1,7 @@
 // Image types and sizes from their first bytes, by each format's signature and header (PNG: ISO/IEC 15948
 // IHDR; GIF89a: the logical screen; JPEG: ITU T.81 B.2 frame header; WebP: RFC 9649; HEIF/AVIF: ISO/IEC 23008-12
 // and AV1 Image File Format §9.1 brands; BMP, TIFF 6.0, ICO: their file headers).
-#include "book/image_types.h"
+#include "base/image_types.h"
 
 #include <algorithm>
 #include <array>
@@ -56,7 +56,11 @@ std::string sniff_image_type(const std::string& b) {
   if (starts(b, std::string_view("II*\0", 4)) || starts(b, std::string_view("MM\0*", 4))) return "image/tiff";
   // ICO: reserved 0, type 1 (icon), at least one image.
   if (starts(b, std::string_view("\0\0\1\0", 4)) && b.size() >= 6 && (b[4] || b[5])) return "image/vnd.microsoft.icon";
-  if (b.substr(0, 1024).find("<svg") != std::string::npos) return "image/svg+xml";
+  // SVG: an XML document whose root is <svg> (checked by the SVG cleaner), not an HTML page that holds one.
+  std::string head = b.substr(0, 1024);
+  if (head.find("<svg") != std::string::npos && head.find("<html") == std::string::npos &&
+      head.find("<HTML") == std::string::npos)
+    return "image/svg+xml";
   return "";
 }
 

@@ -1,8 +1,8 @@
 // Image types and header sizes from the first bytes (image_types.h).
 #include <doctest/doctest.h>
 
-#include "book/image_types.h"
-#include "test_images.h"
+#include "base/image_types.h"
+#include "../book/test_images.h"
 
 using namespace mkepub;
 using mkepub::test::make_image;
@@ -13,6 +13,13 @@ TEST_CASE("sniff_image_type: the core types by their signatures") {
   CHECK(sniff_image_type("GIF87a...") == "image/gif");
   CHECK(sniff_image_type("GIF89a-gif-bytes") == "image/gif");
   CHECK(sniff_image_type("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>") == "image/svg+xml");
+  // What a server sends for a missing image: a page, even one holding an <svg>, or text.
+  CHECK(sniff_image_type("<!DOCTYPE html><html><body><svg></svg></body></html>").empty());
+  CHECK(sniff_image_type("Not Found").empty());
+  CHECK(sniff_image_type("BMW page").empty());  // a bitmap's magic alone is two letters of text
+  CHECK(sniff_image_type("II").empty());
+  CHECK(sniff_image_type("").empty());
+  CHECK(sniff_image_type("\xFF\xD8\xFF\xE0") == "image/jpeg");  // a JPEG cut short is still one to try
   CHECK(sniff_image_type("") == "");
   CHECK(sniff_image_type("plain text") == "");
 }
