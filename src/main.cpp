@@ -8,6 +8,7 @@
 
 #include "epub/highlight_css.h"
 #include "epub/output.h"
+#include "render/highlight.h"
 #include "run/plan_books.h"
 #include "run/run.h"
 #include "sources/image_store.h"
@@ -178,6 +179,7 @@ std::string finish_options(const CLI::App& app, Cli& cli) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  mkepub::use_bundled_syntax_definitions_only();  // before any thread: the same book on every machine
   Cli cli;
   CLI::App app{"mkepub: compile Markdown posts with YAML front matter into an EPUB 3 book", "mkepub"};
   declare_options(app, cli);

@@ -106,3 +106,29 @@ TEST_CASE("highlight: an unknown --highlight-style is a usage error naming the t
   CHECK(has(r.output, "eink"));
   CHECK(has(r.output, "pygments"));
 }
+
+TEST_CASE("highlight: syntax definitions in the user's or the system's data folders do not change the book") {
+  TempDir tmp;
+  spit(tmp / "posts/code.md", "---\ntitle: Code\ndate: 2024-03-02\n---\n```python\ndef f():\n    return 1\n```\n");
+  // A Python of a higher version than the bundled one that calls every character an alert, where Kate's users
+  // keep their own definitions.
+  const std::string python =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE language>\n"
+      "<language name=\"Python\" version=\"999\" kateversion=\"5.0\" section=\"Scripts\" extensions=\"*.py\">\n"
+      "<highlighting><contexts><context name=\"Normal\" attribute=\"Alert\" lineEndContext=\"#stay\"/></contexts>\n"
+      "<itemDatas><itemData name=\"Alert\" defStyleNum=\"dsAlert\"/></itemDatas></highlighting>\n</language>\n";
+  spit(tmp / "home/.local/share/org.kde.syntax-highlighting/syntax/python.xml", python);
+  spit(tmp / "system/org.kde.syntax-highlighting/syntax/python.xml", python);
+  const std::string in = quote((tmp / "posts").string());
+  auto plain = run_mkepub(in + " -o " + quote((tmp / "plain.epub").string()));
+  REQUIRE(plain.code == 0);
+  CHECK(has(entry(tmp / "plain.epub", "EPUB/text/c"), "<span class=\"kw\">def</span>"));
+  for (const std::string env : {"HOME=" + quote((tmp / "home").string()),
+                                "XDG_DATA_HOME=" + quote((tmp / "home/.local/share").string()),
+                                "XDG_DATA_DIRS=" + quote((tmp / "system").string())}) {
+    INFO(env);
+    auto r = run("env " + env + " " + quote(MKEPUB_BINARY) + " " + in + " -o " + quote((tmp / "user.epub").string()));
+    REQUIRE(r.code == 0);
+    CHECK(slurp(tmp / "user.epub") == slurp(tmp / "plain.epub"));
+  }
+}

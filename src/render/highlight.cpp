@@ -10,6 +10,9 @@
 #include <KSyntaxHighlighting/State>
 #include <KSyntaxHighlighting/Theme>
 
+#include <QStandardPaths>
+
+#include <cstdlib>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -183,6 +186,13 @@ const std::optional<std::vector<CodeToken>>& tokens_of(std::string_view code, co
 }
 
 }  // namespace
+
+void use_bundled_syntax_definitions_only() {
+  // Qt's test mode moves the user's data folder to ~/.qttest/share, where no one keeps definitions; the system's
+  // folders are the ones $XDG_DATA_DIRS names, which only Qt and GLib read (fontconfig reads $XDG_DATA_HOME).
+  QStandardPaths::setTestModeEnabled(true);
+  setenv("XDG_DATA_DIRS", "/nonexistent/mkepub-bundled-definitions-only", 1);
+}
 
 std::optional<std::string> highlight_language(std::string_view fence_language) {
   auto def = this_thread_highlighter().definition(fence_language_key(fence_language));

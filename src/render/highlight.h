@@ -26,6 +26,12 @@ std::optional<std::string> highlight_language(std::string_view fence_language);
 // Nullopt when the language is unknown or the code is not valid UTF-8.
 std::optional<std::vector<CodeToken>> highlight_tokens(std::string_view code, std::string_view fence_language);
 
+// KSyntaxHighlighting also loads definitions from the user's and the system's data folders
+// (~/.local/share/org.kde.syntax-highlighting/syntax, $XDG_DATA_DIRS), and one found there replaces the bundled
+// one of a lower version: the same post would give other books on another machine. Called once at start, while
+// the process has one thread (it sets $XDG_DATA_DIRS), it leaves the definitions built into the library only.
+void use_bundled_syntax_definitions_only();
+
 // Highlights every <pre><code class="language-X"> below `root` whose content is text alone: its text becomes
 // plain text and <span class="kw"> etc. Returns how many blocks it highlighted.
 size_t highlight_code_blocks(pugi::xml_node root);
