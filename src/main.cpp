@@ -1,11 +1,13 @@
 // The command line (CLI11 is used here only): turns arguments into Options and runs the build.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <iostream>
 
+#include "base/suggest.h"
 #include "epub/highlight_css.h"
 #include "epub/output.h"
 #include "render/highlight.h"
@@ -48,6 +50,39 @@ bool parse_shard(const std::string& text, int& k, int& n) {
   };
   std::string_view all(text);
   return number(all.substr(0, slash), k) && number(all.substr(slash + 1), n) && 1 <= k && k <= n && n <= 1000000;
+}
+
+// CLI11's IsMember, saying which value was probably meant: "--split-by: `yaer` is not one of year, category, tag
+// (did you mean `year`?)".
+CLI::Validator one_of(std::vector<std::string> values) {
+  return CLI::Validator(
+      [values](std::string& value) -> std::string {
+        if (std::find(values.begin(), values.end(), value) != values.end()) return "";
+        std::string list;
+        for (const auto& v : values) list += (list.empty() ? "" : ", ") + v;
+        std::string close = mkepub::closest_match(value, values);
+        return "`" + value + "` is not one of " + list + (close.empty() ? "" : " (did you mean `" + close + "`?)");
+      },
+      "");
+}
+
+// The first argument that names no option (`--ouput`, `--ouput=x`), with the option it was probably meant to be:
+// CLI11 only says the argument was not expected. "" when every argument that looks like a long option is one.
+std::string unknown_flag_message(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> names;
+  for (const auto* opt : app.get_options())
+    for (const auto& name : opt->get_lnames()) names.push_back("--" + name);
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--") break;
+    if (!a.starts_with("--")) continue;
+    a = a.substr(0, a.find('='));
+    if (std::find(names.begin(), names.end(), a) != names.end()) continue;
+    std::string close = mkepub::closest_match(a, names);
+    return "mkepub: error: unknown option `" + a + "`" + (close.empty() ? "" : "; did you mean `" + close + "`?") +
+           "\nRun with --help for more information.\n";
+  }
+  return "";
 }
 
 const char* const kExamples = R"(Examples:
@@ -109,16 +144,16 @@ void declare_options(CLI::App& app, Cli& cli) {
       ->check(CLI::Range(0, 65535));
   app.add_option("--sort", cli.sort, "Chapter order: date (then file name) or name")
       ->default_val("date")
-      ->check(CLI::IsMember({"date", "name"}));
+      ->check(one_of({"date", "name"}));
   app.add_flag("--keep-going", o.keep_going, "Leave out posts with errors (a warning each) instead of failing");
   app.add_flag("!--no-highlight", o.highlight, "Leave code plain (default: code naming a language is highlighted)");
   app.add_option("--highlight-style", o.highlight_style, "Colours of highlighted code: a built-in theme")
       ->default_val("default")
-      ->check(CLI::IsMember(mkepub::highlight_style_names()));
+      ->check(one_of(mkepub::highlight_style_names()));
   app.add_flag("--vertical", o.vertical, "Vertical writing (Japanese, Chinese): pages turned right to left");
   app.add_option("-j,--jobs", o.jobs, "Threads for posts and books (default: every core)")->check(CLI::Range(1, 256));
   app.add_option("--split-by", o.split_by, "One book per year, category or tag, into the folder -o names")
-      ->check(CLI::IsMember({"year", "category", "tag"}));
+      ->check(one_of({"year", "category", "tag"}));
   app.add_option("--shard", cli.shard, "K/N: build only the books at positions K, K+N, ... (1-based), to split a batch");
   app.add_option("--depfile", o.depfile, "Write make/ninja dependencies of the books written to this file");
   app.add_option("--cache-dir", cli.cache_dir,
@@ -188,6 +223,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (std::string unknown = unknown_flag_message(app, argc, argv); !unknown.empty()) {
+      std::cerr << unknown;
+      return 2;
+    }
     app.exit(e);
     return 2;
   }
@@ -204,6 +243,11 @@ int main(int argc, char** argv) {
     std::cerr << usage;
     return 2;
   }
+  // An EPUB under another name is what was asked for, but rarely what was meant (`-o book.pdf`).
+  const auto& out = cli.options.output;
+  if (!out.empty() && out != "-" && cli.options.split_by.empty() && !mkepub::find_config(cli.options.inputs) &&
+      out.extension() != ".epub" && out.extension() != ".EPUB" && !cli.options.quiet)
+    std::cerr << "mkepub: warning: `" << out.string() << "` does not end in .epub; an EPUB is written there all the same\n";
   std::set<std::string> given;  // the flags the user gave: they win over a book config
   for (const auto* opt : app.get_options())
     if (opt->count() > 0)

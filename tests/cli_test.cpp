@@ -351,3 +351,39 @@ TEST_CASE("SIGTERM during a build leaves the old book and no temporary file") {
     CHECK(temporaries(tmp.path) == 0);
   }
 }
+
+TEST_CASE("a mistyped flag or value says what was probably meant, and writes nothing") {
+  TempDir tmp;
+  const std::string in = quote(kSource + "/seeds/");
+  const std::string out = " -o " + quote(tmp / "book.epub");
+  struct Case {
+    std::string args, message;
+  };
+  for (const auto& c : std::vector<Case>{
+           {in + " --ouput " + quote(tmp / "book.epub"),
+            "mkepub: error: unknown option `--ouput`; did you mean `--output`?\nRun with --help for more information.\n"},
+           {in + out + " --tilte=X", "mkepub: error: unknown option `--tilte`; did you mean `--title`?\n"},
+           {in + out + " --colour", "mkepub: error: unknown option `--colour`\n"},
+           {in + out + " --split-by yaer",
+            "--split-by: `yaer` is not one of year, category, tag (did you mean `year`?)\n"},
+           {in + out + " --sort nmae", "--sort: `nmae` is not one of date, name (did you mean `name`?)\n"},
+       }) {
+    auto r = run_mkepub(c.args);
+    INFO(c.args);
+    CHECK(r.code == 2);
+    CHECK(r.output.rfind(c.message, 0) == 0);
+    CHECK_FALSE(fs::exists(tmp / "book.epub"));
+  }
+}
+
+TEST_CASE("-o naming a file that is not .epub writes the book with a warning") {
+  TempDir tmp;
+  auto r = run_mkepub(quote(kSource + "/seeds/") + " -o " + quote(tmp / "book.pdf"));
+  REQUIRE(r.code == 0);
+  CHECK(r.output.find("mkepub: warning: `" + (tmp / "book.pdf").string() +
+                      "` does not end in .epub; an EPUB is written there all the same") != std::string::npos);
+  fs::copy_file(tmp / "book.pdf", tmp / "copy.epub");  // epubcheck goes by the extension
+  require_valid(tmp / "copy.epub");
+  auto quiet = run_mkepub(quote(kSource + "/seeds/") + " -q -o " + quote(tmp / "book.epub"));
+  CHECK(quiet.output.find("does not end in .epub") == std::string::npos);
+}

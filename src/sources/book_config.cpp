@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 
+#include "base/suggest.h"
 #include "epub/highlight_css.h"
 #include "sources/book_config.h"
 #include "sources/load.h"
@@ -170,7 +171,9 @@ std::string join(const std::vector<std::string>& items) {
 
 void Reader::unknown(const YAML::Node& key, const std::string& name, const std::vector<std::string>& valid,
                      const std::string& more) {
-  error(key.Mark(), "unknown key `" + name + "`; valid keys: " + join(valid) + more);
+  std::string close = closest_match(name, valid);
+  error(key.Mark(), "unknown key `" + name + "`" + (close.empty() ? "" : " (did you mean `" + close + "`?)") +
+                        "; valid keys: " + join(valid) + more);
 }
 
 void Reader::filters(const YAML::Node& v, Filters& f) {

@@ -197,18 +197,18 @@ TEST_CASE("config: flags the user gave win over the config") {
 TEST_CASE("config: an unknown key is an error listing the valid keys") {
   CHECK(
       error_of("title: A\nauthors: B\ntitel: C\n") ==
-      "mkepub.yaml:3:1: error: unknown key `titel`; valid keys: authors, cover, description, filters, fonts, "
+      "mkepub.yaml:3:1: error: unknown key `titel` (did you mean `title`?); valid keys: authors, cover, description, filters, fonts, "
       "highlight, highlight_style, identifier, image_max, keep_going, language, mono_font, output, publisher, rights, "
       "series, series_index, sort, "
       "sources, subtitle, templates, title, toc_depth, vertical; and books, a list of books\n");
   CHECK(
       error_of("books:\n  - title: A\n    tilte: B\n") ==
-      "mkepub.yaml:3:5: error: unknown key `tilte`; valid keys: authors, cover, description, filters, fonts, "
+      "mkepub.yaml:3:5: error: unknown key `tilte` (did you mean `title`?); valid keys: authors, cover, description, filters, fonts, "
       "highlight, highlight_style, identifier, image_max, keep_going, language, mono_font, output, publisher, rights, "
       "series, series_index, sort, "
       "sources, subtitle, templates, title, toc_depth, vertical\n");
   CHECK(error_of("filters:\n  tag: [a]\n") ==
-        "mkepub.yaml:2:3: error: unknown key `tag`; valid keys: categories, drafts, from, tags, to\n");
+        "mkepub.yaml:2:3: error: unknown key `tag` (did you mean `tags`?); valid keys: categories, drafts, from, tags, to\n");
   CHECK(error_of("image_max: -1\n").find("mkepub.yaml:1:") == 0);
   CHECK(error_of("books:\n  - books: []\n") == "mkepub.yaml:2:5: error: `books` cannot appear inside a book\n");
 }
