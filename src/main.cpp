@@ -111,6 +111,8 @@ namespace {
 struct Cli {
   mkepub::Options options;
   std::string sort = "date", dump, shard, cache_dir;
+  std::vector<std::string> metadata;
+  mkepub::fs::path metadata_file;
   bool no_cache = false, offline = false, no_remote_images = false;
 };
 
@@ -133,6 +135,12 @@ void declare_options(CLI::App& app, Cli& cli) {
   app.add_option("--title", o.title, "Book title (default: the single post's title, else the folder name)");
   app.add_option("--author", o.authors, "Author; repeat for several (default: the posts' authors)");
   app.add_option("--language", o.language, "BCP 47 language tag (default: front matter, else detected)");
+  app.add_option("-M,--metadata", cli.metadata,
+                 "KEY=VALUE: a book-config key (title, authors, series...; see the README), over any config file; "
+                 "repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--metadata-file", cli.metadata_file, "A YAML file of book-config keys, under -M's, over any config")
+      ->check(CLI::ExistingFile);
   app.add_option("--identifier", o.identifier, "Book identifier (default: a UUID derived from the book)");
   app.add_option("--resource-path", o.resource_paths, "Another folder to find images in; repeatable")
       ->check(CLI::ExistingDirectory);
@@ -252,5 +260,5 @@ int main(int argc, char** argv) {
   for (const auto* opt : app.get_options())
     if (opt->count() > 0)
       for (const auto& name : opt->get_lnames()) given.insert(name);
-  return mkepub::run({cli.options, given, output_args(argc, argv), !cli.no_cache});
+  return mkepub::run({cli.options, given, output_args(argc, argv), !cli.no_cache, cli.metadata, cli.metadata_file});
 }

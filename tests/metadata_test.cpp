@@ -143,3 +143,45 @@ TEST_CASE("metadata: a site's author list (_config.yml, book.toml) gives one cre
     CHECK_FALSE(has(opf, "creator3"));
   }
 }
+
+TEST_CASE("metadata: -M and --metadata-file set book-config keys over mkepub.yaml, under the flags") {
+  TempDir tmp;
+  spit(tmp / "book/posts/trains.md", kPost);
+  spit(tmp / "book/mkepub.yaml", "title: From Config\npublisher: Config Press\nseries: Config Series\n");
+  spit(tmp / "meta.yaml", "publisher: File Press\nseries: File Series\nrights: CC BY 4.0\n");
+  const std::string in = quote((tmp / "book").string()), out = " -o " + quote((tmp / "out.epub").string());
+  auto r = run_mkepub(in + out + " --metadata-file " + quote((tmp / "meta.yaml").string()) +
+                      " -M 'series=Trains: #1' -M author=Ann -M author=Bo -M toc_depth=1");
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  require_valid(tmp / "out.epub");
+  auto opf = opf_of(tmp / "out.epub");
+  CHECK(has(opf, "<dc:title id=\"title\">From Config</dc:title>"));  // a key no one overrode
+  CHECK(has(opf, "<dc:publisher>File Press</dc:publisher>"));          // the file over the config
+  CHECK(has(opf, ">Trains: #1</meta>"));                                // -M over the file, as text
+  CHECK(has(opf, "<dc:rights>CC BY 4.0</dc:rights>"));
+  CHECK(has(opf, "<dc:creator id=\"creator1\">Ann</dc:creator>"));      // given twice: a list
+  CHECK(has(opf, "<dc:creator id=\"creator2\">Bo</dc:creator>"));
+  // A flag wins over -M.
+  REQUIRE(run_mkepub(in + out + " -q -M title=FromM --title FromFlag").code == 0);
+  CHECK(has(opf_of(tmp / "out.epub"), ">FromFlag</dc:title>"));
+  REQUIRE(run_mkepub(in + out + " -q -M title=FromM").code == 0);
+  CHECK(has(opf_of(tmp / "out.epub"), ">FromM</dc:title>"));
+}
+
+TEST_CASE("metadata: a wrong -M key or value is an error naming -M, with the close key, nothing written") {
+  TempDir tmp;
+  spit(tmp / "posts/trains.md", kPost);
+  const std::string in = quote((tmp / "posts").string()), out = " -o " + quote((tmp / "out.epub").string());
+  auto typo = run_mkepub(in + out + " -M titel=X");
+  CHECK(typo.code == 1);
+  CHECK(typo.output.rfind("-M:1:1: error: unknown key `titel` (did you mean `title`?); valid keys: authors,", 0) == 0);
+  auto number = run_mkepub(in + out + " -M title=A -M toc_depth=nine");
+  CHECK(number.code == 1);
+  CHECK(number.output.rfind("-M:2:", 0) == 0);
+  spit(tmp / "meta.yaml", "title: A\nbooks: []\n");
+  auto books = run_mkepub(in + out + " --metadata-file " + quote((tmp / "meta.yaml").string()));
+  CHECK(books.code == 1);
+  CHECK(books.output.find("meta.yaml:2:1: error: `books` cannot appear inside a book") != std::string::npos);
+  CHECK_FALSE(fs::exists(tmp / "out.epub"));
+}

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "run/build_books.h"
+#include "run/command_line_keys.h"
 #include "run/cache.h"
 #include "run/progress.h"
 #include "run/report.h"
@@ -15,8 +16,9 @@ namespace mkepub {
 namespace {
 
 // Everything a run reads besides the installed fonts: the inputs (config included), templates, cover, images.
-std::vector<fs::path> cache_roots(const Options& o) {
+std::vector<fs::path> cache_roots(const Options& o, const fs::path& metadata_file) {
   std::vector<fs::path> roots = o.inputs;
+  if (!metadata_file.empty()) roots.push_back(metadata_file);
   for (const auto& p : {o.templates, o.cover})
     if (!p.empty()) roots.push_back(p);
   roots.insert(roots.end(), o.resource_paths.begin(), o.resource_paths.end());
@@ -46,7 +48,7 @@ int run(RunRequest request) {
   Options& options = request.options;
   std::string key;
   if (!options.cache_dir.empty() && request.use_cache) {
-    key = run_key(request.shaping_args, cache_roots(options));
+    key = run_key(request.shaping_args, cache_roots(options, request.metadata_file));
     options.cache_shape = run_key(request.shaping_args, {});
     if (cached_run_is_fresh(options.cache_dir, key)) {
       if (!options.quiet)
@@ -60,7 +62,10 @@ int run(RunRequest request) {
   BooksWritten books;
   auto progress = std::make_unique<ProgressLine>(isatty(STDERR_FILENO) && !options.quiet);
   try {
-    if (auto plan = plan_books(options, request.given, diag)) books = build_books(std::move(*plan), options, diag);
+    if (!apply_command_line_keys(request.metadata, request.metadata_file, options, request.given, diag))
+      books.exit_code = 1;
+    else if (auto plan = plan_books(options, request.given, diag))
+      books = build_books(std::move(*plan), options, diag);
     if (books.exit_code == 0 && books.complete && !key.empty()) {
       auto outputs = books.written;
       outputs.insert(outputs.end(), books.unchanged.begin(), books.unchanged.end());

@@ -14,6 +14,8 @@ struct RunRequest {
   std::set<std::string> given;              // the long names of the flags the user gave: they win over a config
   std::vector<std::string> shaping_args;    // the arguments that shape the books, for the cache's keys
   bool use_cache = true;                    // --no-cache: neither read nor written
+  std::vector<std::string> metadata;        // -M KEY=VALUE, in order: book-config keys over any config
+  fs::path metadata_file;                   // --metadata-file: book-config keys under -M's, over any config
 };
 
 // Prints the report to standard error. The exit code: 0 written (or up to date), 1 bad input (nothing written,

@@ -289,7 +289,8 @@ void apply_keys(Reader& r, const YAML::Node& map, Options& o, bool top_level, bo
       continue;
     }
     Options scratch = o;
-    bool flag_wins = *key->flag && r.given(key->flag) && !(anthology && name == "output");
+    // A flag, or the same key from -M or --metadata-file ("key:title"), wins over the config.
+    bool flag_wins = ((*key->flag && r.given(key->flag)) || r.given("key:" + name)) && !(anthology && name == "output");
     key->apply(r, kv.second, flag_wins ? scratch : o);
   }
 }
@@ -372,6 +373,29 @@ std::vector<fs::path> expand_glob(const fs::path& base, const std::string& patte
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+bool apply_command_line_keys(const std::string& yaml, const fs::path& origin, Options& o, std::set<std::string>& given,
+                             Diagnostics& diag) {
+  Reader r(origin, given, diag);
+  YAML::Node root;
+  try {
+    root = load_bounded_yaml(yaml);
+  } catch (const YAML::Exception& e) {
+    r.error(e.mark, "invalid YAML in " + origin.filename().string() + ": " + e.msg);
+    return false;
+  }
+  if (root.IsNull()) return true;
+  if (!root.IsMap()) {
+    r.error(root.Mark(), origin.filename().string() + " must be a map of keys to values");
+    return false;
+  }
+  Options scratch = o;
+  apply_keys(r, root, scratch, false, false);  // `books` is an error here: these keys describe one book
+  if (r.errors() > 0) return false;
+  o = std::move(scratch);
+  for (const auto& kv : root) given.insert("key:" + kv.first.Scalar());
+  return true;
 }
 
 std::vector<Options> read_book_config(const std::string& yaml, const fs::path& config_file, const Options& cli,

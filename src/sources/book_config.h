@@ -28,6 +28,14 @@ namespace mkepub {
 std::vector<Options> read_book_config(const std::string& yaml, const fs::path& config_file, const Options& cli,
                                       const std::set<std::string>& cli_given, Diagnostics& diag);
 
+// pandoc's -M KEY=VALUE and --metadata-file FILE: book-config keys given on the command line (`yaml`, a map;
+// `origin` names it in messages, and relative paths are relative to its folder), applied over `o` where no flag
+// in `given` set them already. Each key set goes into `given` as "key:NAME", so that it wins over a config file
+// the input holds and over keys applied after it. False when it reported an error (unknown key, wrong type,
+// `books`).
+bool apply_command_line_keys(const std::string& yaml, const fs::path& origin, Options& o, std::set<std::string>& given,
+                             Diagnostics& diag);
+
 // The files and folders a glob such as `posts/2019-*.md` or `posts/**/*.md` names under `base`, sorted:
 // `*` and `?` within one name (not matching a leading dot), `**` any number of folders (not through symlinked
 // ones, which could loop).
