@@ -124,6 +124,8 @@ void declare_options(CLI::App& app, Cli& cli) {
   app.add_option("-o,--output", o.output, "The EPUB file to write");
   app.add_option("--cover", o.cover, "Cover image (PNG, JPEG or GIF); default: one is made from the title")
       ->check(CLI::ExistingFile);
+  app.add_option("--css", o.css, "A stylesheet added after the book's own (its rules win); repeatable")
+      ->check(CLI::ExistingFile);
   app.add_option("--templates", o.templates, "Folder of templates overriding the defaults, file by file")
       ->check(CLI::ExistingDirectory);
   app.add_option("--font", o.fonts,

@@ -387,3 +387,25 @@ TEST_CASE("-o naming a file that is not .epub writes the book with a warning") {
   auto quiet = run_mkepub(quote(kSource + "/seeds/") + " -q -o " + quote(tmp / "book.epub"));
   CHECK(quiet.output.find("does not end in .epub") == std::string::npos);
 }
+
+TEST_CASE("--css: the user's stylesheet follows the book's own rules, kept inside the book, valid") {
+  TempDir tmp;
+  spit(tmp / "mine.css", "h1 { color: #222; }\n@import url(https://fonts.example.com/a.css);\n");
+  spit(tmp / "more.css", "p { text-indent: 2em; }\n");
+  auto r = run_mkepub(quote(kSource + "/seeds/") + " -o " + quote(tmp / "book.epub") + " --css " +
+                      quote(tmp / "mine.css") + " --css " + quote(tmp / "more.css"));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  require_valid(tmp / "book.epub");
+  CHECK(r.output.find("mine.css:2:1: warning: `@import` left out") != std::string::npos);
+  auto css = entry(tmp / "book.epub", "EPUB/styles/book.css");
+  auto mine = css.find("h1 { color: #222; }"), more = css.find("p { text-indent: 2em; }");
+  REQUIRE(mine != std::string::npos);
+  REQUIRE(more != std::string::npos);
+  CHECK(mine < more);
+  CHECK(css.rfind('}') == more + std::string("p { text-indent: 2em; }").size() - 1);  // the last rule of all
+  CHECK(css.find("fonts.example.com") == std::string::npos);
+  auto missing = run_mkepub(quote(kSource + "/seeds/") + " -o " + quote(tmp / "x.epub") + " --css " +
+                            quote(tmp / "none.css"));
+  CHECK(missing.code == 2);
+}

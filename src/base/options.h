@@ -57,6 +57,7 @@ struct BookOptions {
   Filters filters;
   std::optional<long long> source_date_epoch;  // SOURCE_DATE_EPOCH, read by main
   int image_max = 2048;  // --image-max: longest side of an image in pixels, larger ones scaled down; 0: never
+  std::vector<fs::path> css;          // --css: stylesheets added after the book's own
   RemoteImageMode remote_images = RemoteImageMode::fetch;
   double fetch_timeout = 25;          // --fetch-timeout: seconds one remote image's transfer may take
   size_t fetch_max_bytes = 20 << 20;  // --fetch-max-bytes: a larger remote image is not fetched

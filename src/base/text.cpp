@@ -170,4 +170,13 @@ std::string unicode_slug(std::string_view text) {
   return out;
 }
 
+std::pair<int, int> position_of(const std::string& text, size_t offset) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') ++line, col = 1;
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  }
+  return {line, col};
+}
+
 }  // namespace mkepub

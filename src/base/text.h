@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace mkepub {
 
@@ -28,6 +29,9 @@ std::string xml_text(std::string_view s);
 size_t xml_text_length(std::string_view s);
 
 // `s` without the spaces, tabs and line ends around it.
+// Line and column (in characters, from 1) of byte `offset` in UTF-8 `text`.
+std::pair<int, int> position_of(const std::string& text, size_t offset);
+
 std::string_view trim(std::string_view s);
 
 // Lowercase ASCII slug of the letters and digits in `text` ("Hello, World!" -> "hello-world").

@@ -11,6 +11,9 @@ namespace mkepub {
 // Templates from --templates DIR, by file name; what is not there comes from the embedded defaults.
 using TemplateOverrides = std::map<std::string, std::string>;
 
+// The overrides' key for --css's stylesheets, which follow every rule of the book's own (fonts, highlighting).
+inline constexpr const char* kUserCss = "--css";
+
 // The names of the templates: chapter.xhtml, nav.xhtml, cover.xhtml, titlepage.xhtml, book.css.
 std::vector<std::string> template_names();
 // The data-slot names an XHTML template must have for mkepub to fill it.

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "base/input_limits.h"
+#include "base/text.h"
 #include "base/parallel.h"
 #include "dialects/dialect.h"
 #include "dialects/site.h"
@@ -341,19 +342,6 @@ void load_book(const Site& site, const fs::path& input, const fs::path& root, Ad
 
 }  // namespace
 
-namespace {
-
-// Line and column of byte `offset` in `text`.
-std::pair<int, int> position_of(const std::string& text, size_t offset) {
-  int line = 1, col = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') ++line, col = 1;
-    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-  }
-  return {line, col};
-}
-
-}  // namespace
 
 TemplateOverrides load_templates(const fs::path& dir, Diagnostics& diag) {
   TemplateOverrides out;

@@ -6,6 +6,7 @@
 #include "dialects/hugo/hugo.h"
 #include "dialects/jekyll/jekyll.h"
 #include "sources/load.h"
+#include "sources/user_css.h"
 
 namespace mkepub {
 namespace {
@@ -49,6 +50,7 @@ std::optional<BookPlan> plan_book(const Options& options, std::optional<Site> si
     plan.roots.push_back(fs::is_directory(input) ? input : fs::absolute(input).parent_path());
   plan.read = confined_reader(plan.roots);
   if (!o.templates.empty()) plan.templates = load_templates(o.templates, diag);
+  if (!o.css.empty()) plan.templates[kUserCss] = load_user_css(o.css, diag);
   if (diag.failed()) return std::nullopt;
   plan.fallback_title = fallback_title(o);
   if (plan.site && plan.site->dialect->markdown) plan.markdown = plan.site->dialect->markdown(plan.site->config);
