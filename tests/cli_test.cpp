@@ -409,3 +409,22 @@ TEST_CASE("--css: the user's stylesheet follows the book's own rules, kept insid
                             quote(tmp / "none.css"));
   CHECK(missing.code == 2);
 }
+
+TEST_CASE("- as INPUT: one post from standard input, its images found from the current folder") {
+  TempDir tmp;
+  spit(tmp / "post.md", "---\ntitle: From a Pipe\ndate: 2024-05-01\n---\n# Hello\n\n![A dot](dot.gif)\n");
+  spit(tmp / "dot.gif", std::string("GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00"
+                                    "\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02"
+                                    "D\x01\x00;",
+                                    43));
+  auto r = run("cd " + quote(tmp.path.string()) + " && " + quote(MKEPUB_BINARY) + " - -o book.epub < post.md");
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  require_valid(tmp / "book.epub");
+  CHECK(entry(tmp / "book.epub", "EPUB/content.opf").find(">From a Pipe</dc:title>") != std::string::npos);
+  CHECK_FALSE(entry(tmp / "book.epub", "EPUB/images/i0001.gif").empty());
+  auto bad = run("printf '\\377x' | " + quote(MKEPUB_BINARY) + " - -o " + quote(tmp / "bad.epub"));
+  CHECK(bad.code == 1);
+  CHECK(bad.output.rfind("-:1:1: error: invalid UTF-8", 0) == 0);
+  CHECK_FALSE(fs::exists(tmp / "bad.epub"));
+}

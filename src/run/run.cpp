@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -47,7 +48,9 @@ void report(const Diagnostics& diag, const BooksWritten& books, const Options& o
 int run(RunRequest request) {
   Options& options = request.options;
   std::string key;
-  if (!options.cache_dir.empty() && request.use_cache) {
+  // Standard input cannot be looked at again to tell whether it changed.
+  bool from_stdin = std::count(options.inputs.begin(), options.inputs.end(), fs::path("-")) > 0;
+  if (!options.cache_dir.empty() && request.use_cache && !from_stdin) {
     key = run_key(request.shaping_args, cache_roots(options, request.metadata_file));
     options.cache_shape = run_key(request.shaping_args, {});
     if (cached_run_is_fresh(options.cache_dir, key)) {

@@ -161,6 +161,22 @@ void Adder::operator()(const fs::path& file, std::string display, const fs::path
   out.push_back({file, std::move(display), root, std::move(r.text)});
 }
 
+// `-`: one post from standard input (pandoc's), named `-` in messages. It sits in the current folder, where its
+// relative images are looked for (the folder is one of the book's roots, as a post file's folder is).
+void add_standard_input(std::vector<SourceFile>& out, Diagnostics& diag) {
+  auto bytes = read_file("/dev/stdin", kMaxPostBytes);
+  if (!bytes) return diag.error({"-", 0, 0, "cannot read standard input"});
+  if (bytes->size() > kMaxPostBytes)
+    return diag.error({"-", 0, 0, "the post is over " + megabytes(kMaxPostBytes) + "; the limit is " +
+                                      megabytes(kMaxPostBytes) + " per post"});
+  try {
+    fs::path here = fs::current_path();
+    out.push_back({here / "-", "-", here, decode_text(std::move(*bytes), "-")});
+  } catch (const InputError& e) {
+    diag.error(e.where);
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> read_file(const fs::path& file, size_t max_bytes) {
@@ -390,6 +406,10 @@ Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagno
   auto& out = loaded.sources;
   Adder add_file{keep_going, out, diag, jobs};
   for (const auto& input : inputs) {
+    if (input == kStandardInput) {
+      add_standard_input(out, diag);
+      continue;
+    }
     std::error_code ec;
     auto status = fs::status(input, ec);
     if (ec || !fs::exists(status)) {

@@ -21,6 +21,9 @@ struct Loaded {
   std::optional<Site> site;  // what the first folder input is (Hexo, Jekyll, a book, or plain posts)
 };
 
+// The input that stands for one post read from standard input.
+inline const fs::path kStandardInput = "-";
+
 // With `keep_going`, a file that cannot be read or decoded is a warning and is left out. Files are read on
 // `jobs` threads (0: every core), and come out in the order they were found.
 Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag, int jobs = 0);

@@ -23,7 +23,7 @@ Options with_site_defaults(Options options, const Site& site) {
 }
 
 std::string fallback_title(const Options& options) {
-  if (options.inputs.empty()) return "Untitled";
+  if (options.inputs.empty() || options.inputs.front() == kStandardInput) return "Untitled";
   auto p = fs::weakly_canonical(options.inputs.front());
   return fs::is_directory(p) ? p.filename().string() : p.stem().string();
 }
