@@ -88,7 +88,8 @@ std::string unknown_flag_message(const CLI::App& app, int argc, char** argv) {
 const char* const kExamples = R"(Examples:
   mkepub seeds/ -o book.epub                 a folder of posts (searched recursively)
   mkepub post.md other.md -o book.epub       single post files
-  mkepub ~/blog/source/_posts -o blog.epub --title "My Blog" --author "Me"
+  mkepub ~/blog -o blog.epub                 a Hexo, Jekyll or Hugo site, an mdBook: its root folder
+  mkepub ~/blog -o blog.epub --title "My Blog" --author "Me"
   mkepub notes/ -o notes.epub --sort name --toc-depth 2 --language zh-CN
 
 Exit codes: 0 written, 1 bad input (nothing written), 2 bad usage, 3 internal error.
@@ -113,7 +114,7 @@ struct Cli {
   std::string sort = "date", dump, shard, cache_dir;
   std::vector<std::string> metadata;
   mkepub::fs::path metadata_file;
-  bool no_cache = false, offline = false, no_remote_images = false;
+  bool no_cache = false, offline = false, no_remote_images = false, force = false;
 };
 
 void declare_options(CLI::App& app, Cli& cli) {
@@ -134,6 +135,8 @@ void declare_options(CLI::App& app, Cli& cli) {
   app.add_option("--mono-font", o.mono_font, "Embed this family or file for code, subset to the code");
   app.add_flag("--obfuscate-fonts", o.obfuscate_fonts, "Obfuscate embedded fonts (IDPF), for licences that ask");
   app.add_option("--dump-templates", cli.dump, "Write the default templates into this folder and exit");
+  app.add_flag("--force", cli.force, "With --dump-templates: replace templates already in the folder")
+      ->needs("--dump-templates");
   app.add_option("--title", o.title, "Book title (default: the single post's title, else the folder name)");
   app.add_option("--author", o.authors, "Author; repeat for several (default: the posts' authors)");
   app.add_option("--language", o.language, "BCP 47 language tag (default: front matter, else detected)");
@@ -242,7 +245,7 @@ int main(int argc, char** argv) {
   }
   if (!cli.dump.empty()) {
     try {
-      mkepub::dump_templates(cli.dump);
+      mkepub::dump_templates(cli.dump, cli.force);
     } catch (const std::exception& e) {
       std::cerr << "mkepub: error: " << e.what() << "\n";
       return 1;

@@ -212,6 +212,40 @@ TEST_CASE("templates: --dump-templates writes the defaults, --templates override
   require_valid(tmp / "b.epub");
 }
 
+TEST_CASE("templates: --dump-templates keeps edited templates unless --force is given") {
+  TempDir tmp;
+  spit(tmp / "t/book.css", "p { color: #123456; }\n");
+  auto again = run_mkepub("--dump-templates " + quote(tmp / "t"));
+  CHECK(again.code == 1);
+  CHECK(again.output.find("book.css exists (an edited template, perhaps); nothing written. Give --force") !=
+        std::string::npos);
+  CHECK(slurp(tmp / "t/book.css") == "p { color: #123456; }\n");
+  CHECK_FALSE(fs::exists(tmp / "t/chapter.xhtml"));
+  REQUIRE(run_mkepub("--dump-templates " + quote(tmp / "t") + " --force").code == 0);
+  CHECK(slurp(tmp / "t/book.css") != "p { color: #123456; }\n");
+  CHECK(fs::exists(tmp / "t/chapter.xhtml"));
+}
+
+TEST_CASE("a site's posts or source folder given as input gets a note naming the site root") {
+  TempDir tmp;
+  spit(tmp / "hexo/_config.yml", "title: Hexo Blog\n");
+  spit(tmp / "hexo/source/_posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n");
+  spit(tmp / "jekyll/_config.yml", "title: Jekyll Blog\n");
+  spit(tmp / "jekyll/_posts/2024-01-01-a.md", "---\ntitle: A\n---\nText.\n");
+  spit(tmp / "mdbook/book.toml", "[book]\ntitle = \"Book\"\n");
+  spit(tmp / "mdbook/src/SUMMARY.md", "# Summary\n\n- [A](a.md)\n");
+  spit(tmp / "mdbook/src/a.md", "# A\n");
+  for (const auto& [folder, root] : std::vector<std::pair<std::string, std::string>>{
+           {"hexo/source/_posts", "hexo"}, {"hexo/source", "hexo"}, {"jekyll/_posts", "jekyll"}, {"mdbook/src", "mdbook"}}) {
+    auto r = run_mkepub(quote(tmp / folder) + " -o " + quote(tmp / "b.epub"));
+    INFO(r.output);
+    CHECK(r.output.find(": note: a folder inside a site; give the site's root `" +
+                        fs::weakly_canonical(tmp / root).generic_string() + "` instead") != std::string::npos);
+  }
+  auto whole = run_mkepub(quote(tmp / "hexo") + " -o " + quote(tmp / "b.epub"));
+  CHECK(whole.output.find("a folder inside a site") == std::string::npos);
+}
+
 TEST_CASE("templates: a broken override is an error naming the file, line and column") {
   TempDir tmp;
   spit(tmp / "t/chapter.xhtml", "<html>\n<body>\n<p>unclosed\n</body></html>\n");

@@ -164,8 +164,14 @@ void write_atomically(const fs::path& out, const std::string& bytes) {
   write_atomically(out, [&](const Sink& write) { write(bytes, 0); });
 }
 
-void dump_templates(const fs::path& dir) {
+void dump_templates(const fs::path& dir, bool force) {
   std::error_code ec;
+  if (!force)
+    for (const auto& name : template_names())
+      if (fs::exists(fs::symlink_status(dir / name, ec)))
+        throw std::runtime_error((dir / name).string() +
+                                 " exists (an edited template, perhaps); nothing written. Give --force to replace the "
+                                 "templates with the defaults");
   fs::create_directories(dir, ec);
   if (ec) throw std::runtime_error("cannot create " + dir.string() + ": " + ec.message());
   for (const auto& name : template_names()) write_atomically(dir / name, template_text(name));

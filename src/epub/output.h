@@ -51,7 +51,8 @@ void write_atomically(const fs::path& out, const std::function<void(const Sink&)
 // The file `out` means: the end of its chain of symlinks (which need not exist yet), else `out`.
 fs::path resolve_output(const fs::path& out);
 
-// Writes the default templates into `dir` (created if missing), to start a --templates folder from.
-void dump_templates(const fs::path& dir);
+// Writes the default templates into `dir` (created if missing), to start a --templates folder from. Without
+// `force`, a template already there (edited, perhaps) is an error and nothing is written.
+void dump_templates(const fs::path& dir, bool force = false);
 
 }  // namespace mkepub

@@ -17,6 +17,7 @@
 #include "dialects/dialect.h"
 #include "dialects/site.h"
 #include "sources/inputs_read.h"
+#include "sources/site_root_hint.h"
 
 namespace mkepub {
 namespace {
@@ -420,6 +421,10 @@ Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagno
       add_file(input, input.generic_string(), fs::weakly_canonical(input).parent_path(), true);
       continue;
     }
+    if (auto root = site_root_instead_of(input))
+      diag.note({input.generic_string(), 0, 0,
+                 "a folder inside a site; give the site's root `" + root->generic_string() +
+                     "` instead, so that the site is read whole: its title, permalinks, links and `_posts`"});
     auto root = fs::weakly_canonical(input);
     size_t before = out.size(), problems_before = diag.errors().size() + diag.warnings().size();
     Site site = detect_site(input, input.generic_string(), diag);
