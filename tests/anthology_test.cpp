@@ -117,7 +117,7 @@ TEST_CASE("a folder's mkepub.yaml is read, flags win over it, unknown keys are e
   spit(tmp / "site/mkepub.yaml", "title: T\ntitel: typo\n");
   auto r = run_mkepub(quote(tmp / "site") + " -o " + quote(tmp / "x.epub"));
   CHECK(r.code == 1);
-  CHECK(r.output.find((tmp / "site/mkepub.yaml").string() + ":2:1: error: unknown key `titel`; valid keys: authors,") !=
+  CHECK(r.output.find((tmp / "site/mkepub.yaml").string() + ":2:1: error: unknown key `titel` (did you mean `title`?); valid keys: authors,") !=
         std::string::npos);
   CHECK_FALSE(fs::exists(tmp / "x.epub"));
 }
