@@ -27,7 +27,8 @@ std::vector<Entry> package_book(Book book, std::vector<Entry> pages) {
   entries.push_back({dir + "nav.xhtml", render_nav(book, outline)});
   entries.push_back({dir + "toc.ncx", render_ncx(book, outline)});
   entries.push_back({dir + "styles/book.css", template_text("book.css", book.templates) + font_face_css(book.fonts) +
-                                                  highlight_css(book.highlight_style)});
+                                                  highlight_css(book.highlight_style) +
+                                                  (book.code_lines ? code_lines_css() : std::string())});
   for (auto& page : pages) entries.push_back(std::move(page));
   // PNG, JPEG and GIF are compressed already: deflating them again costs time and saves nothing.
   // The book's images, cover and fonts move into their entries: a big book's images are not held twice.
