@@ -134,6 +134,9 @@ TEST_CASE("dialects: code lines are numbered by default where the generator's co
   CHECK(hugo.line_numbers);
   CHECK(hugo.line_start == 5);
   CHECK_FALSE(markdown(hugo_dialect, {{"markup.highlight.linenos", "false"}}).line_numbers);
+  CHECK(markdown(hugo_dialect, {{"pygmentsoptions", "linenos=table"}}).line_numbers);  // before markup.highlight
+  CHECK_FALSE(markdown(hugo_dialect, {{"pygmentsoptions", "linenos=table"}, {"markup.highlight.linenos", "false"}})
+                  .line_numbers);
   // Jekyll: kramdown's Rouge options, for blocks or for all code.
   CHECK_FALSE(markdown(jekyll_dialect, {}).line_numbers);
   auto kramdown = markdown(jekyll_dialect, {{"kramdown.syntax_highlighter_opts.block.line_numbers", "true"},
