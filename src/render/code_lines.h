@@ -1,7 +1,7 @@
 // Render: code blocks' line numbers and marked lines, where the author or the site's config asked for them (the
-// fence options of render/code_line_options.h, the defaults of MarkdownDialect). Each line becomes
-// <span class="line"> (class "line hl" when marked) holding its number as <span class="ln" aria-hidden="true">,
-// so that a screen reader reads the code alone; the line end stays inside the line, so that a reader without the
+// fence options of render/code_line_options.h, the defaults of MarkdownDialect). A line's number opens it as
+// <span class="ln" aria-hidden="true">, so that a screen reader reads the code alone; in a block with marked lines
+// each line is a <span class="line"> ("line hl" when marked) holding its line end, so that a reader without the
 // stylesheet still shows one line per line.
 #pragma once
 
