@@ -44,6 +44,8 @@ std::optional<std::vector<Entry>> make_book(const Options& given, std::optional<
   book.chapters = std::move(rendered->chapters);
   if (std::any_of(book.chapters.begin(), book.chapters.end(), [](const Chapter& c) { return c.highlighted; }))
     book.highlight_style = options.highlight_style;
+  book.code_lines =
+      std::any_of(book.chapters.begin(), book.chapters.end(), [](const Chapter& c) { return c.code_lines; });
   auto links = link_context_of(options, plan->site);
   auto remote = fetch_remote_images(book.chapters, remote_image_options(options), diag);
   ImageTable images = resolve_images(book.chapters, links, plan->read, diag, &remote, options.jobs);

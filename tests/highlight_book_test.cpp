@@ -30,7 +30,8 @@ void build(const fs::path& input, const fs::path& epub, const std::string& flags
 
 TEST_CASE("highlight: fences and Hexo tags naming a language are highlighted, the theme's rules come with them") {
   TempDir tmp;
-  spit(tmp / "site/_config.yml", "title: Code Blog\n");
+  // Hexo numbers lines by default: off here, where the tokens are the point (line numbers: below).
+  spit(tmp / "site/_config.yml", "title: Code Blog\nhighlight:\n  line_number: false\n");
   spit(tmp / "site/source/_posts/code.md",
        "---\ntitle: Code\ndate: 2024-03-02\n---\n"
        "```js\nconst a = \"<b>&\"; // note\n```\n\n"
@@ -60,11 +61,46 @@ TEST_CASE("highlight: fences and Hexo tags naming a language are highlighted, th
   CHECK_FALSE(has(entry(tmp / "plain.epub", "EPUB/styles/book.css"), "code span.kw"));
 }
 
+TEST_CASE("highlight: line numbers and marked lines where the site or the block asks, highlighted or not") {
+  TempDir tmp;
+  spit(tmp / "site/hugo.toml", "title = \"Hugo Lines\"\n[markup.highlight]\nlineNos = true\nlineNoStart = 9\n");
+  spit(tmp / "site/content/posts/go.md",
+       "---\ntitle: Go\ndate: 2024-03-02\n---\n"
+       "```go\nfunc a() {}\nfunc b() {}\n```\n\n"
+       "```go {linenos=false,hl_lines=[2]}\nvar x = 1\nvar y = 2\n```\n\n"
+       "{{< highlight go \"linenos=table,linenostart=199\" >}}\nfunc c() {}\n{{< /highlight >}}\n");
+  build(tmp / "site", tmp / "book.epub");
+  const std::string text = entry(tmp / "book.epub", "EPUB/text/c");
+  CHECK(has(text, "<span class=\"ln\" aria-hidden=\"true\"> 9 </span><span class=\"kw\">func</span>"));
+  CHECK(has(text, "<span class=\"ln\" aria-hidden=\"true\">10 </span>"));
+  CHECK(has(text, "<span class=\"line hl\"><span class=\"kw\">var</span> y"));  // marked, not numbered
+  CHECK(has(text, "<span class=\"ln\" aria-hidden=\"true\">199 </span>"));
+  CHECK_FALSE(has(text, "linenos"));
+  CHECK(has(entry(tmp / "book.epub", "EPUB/styles/book.css"), "code span.ln"));
+
+  build(tmp / "site", tmp / "plain.epub", " --no-highlight");
+  const std::string plain = entry(tmp / "plain.epub", "EPUB/text/c");
+  CHECK(has(plain, "<span class=\"ln\" aria-hidden=\"true\"> 9 </span>func a() {}\n"));
+  CHECK(has(plain, "<span class=\"line hl\">var y = 2\n</span>"));
+  CHECK(has(entry(tmp / "plain.epub", "EPUB/styles/book.css"), "code span.ln"));
+}
+
+TEST_CASE("highlight: Docusaurus's magic comments mark lines and leave the code, showLineNumbers numbers them") {
+  TempDir tmp;
+  spit(tmp / "site/docusaurus.config.js", "module.exports = { title: 'Docs' };\n");
+  spit(tmp / "site/docs/intro.md",
+       "# Intro\n\n```js showLineNumbers\nlet a = 1;\n// highlight-next-line\nlet b = 2;\n```\n");
+  build(tmp / "site", tmp / "book.epub");
+  const std::string text = entry(tmp / "book.epub", "EPUB/text/c");
+  CHECK(has(text, "<span class=\"line hl\"><span class=\"ln\" aria-hidden=\"true\">2 </span>"));
+  CHECK_FALSE(has(text, "highlight-next-line"));
+}
+
 TEST_CASE("highlight: a book without highlighted code gets no token styles") {
   TempDir tmp;
   spit(tmp / "posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n\n```\nno language\n```\n");
   build(tmp / "posts", tmp / "book.epub");
-  CHECK_FALSE(has(entry(tmp / "book.epub", "EPUB/styles/book.css"), "code span."));
+  CHECK_FALSE(has(entry(tmp / "book.epub", "EPUB/styles/book.css"), "code span."));  // nor line numbers' rules
 }
 
 TEST_CASE("highlight: Hugo's highlight shortcode, and a book config's highlight_style") {

@@ -101,6 +101,7 @@ struct Chapter {
   Parked parked;                                // the first page while parked
   std::vector<ImageUse> images;                 // in order, every page's
   bool highlighted = false;                     // holds highlighted code (its stylesheet goes into the book)
+  bool code_lines = false;                      // holds numbered or marked code lines (render/code_lines.h)
 
   // The file holding `id` (the chapter's first page unless the id moved).
   const std::string& href_of(const std::string& id) const {
@@ -155,6 +156,7 @@ struct Book {
   int toc_depth = 3;
   bool vertical = false;  // vertical writing: every page marked, the spine right to left
   std::string highlight_style;  // the token theme, when a chapter holds highlighted code; else empty
+  bool code_lines = false;      // a chapter holds numbered or marked code lines: their rules join the stylesheet
 };
 
 // One file of the container, in the order it is written.

@@ -67,6 +67,15 @@ const std::vector<std::string>& highlight_style_names() {
   return names;
 }
 
+std::string code_lines_css() {
+  // Every line gets the bar's width, so that marked and unmarked lines keep their columns.
+  return R"(code span.line { border-left: 0.25em solid transparent; }
+code span.hl { border-left-color: #333333; font-weight: bold; }
+code span.ln { color: #595959; border-right: 1px solid #8c8c8c; margin-right: 0.5em; font-weight: normal;
+  font-style: normal; -webkit-user-select: none; user-select: none; }
+)";
+}
+
 std::string highlight_css(std::string_view name) {
   for (const auto& [theme, css] : kThemes)
     if (theme == name) return std::string(css);

@@ -26,8 +26,8 @@ std::vector<Entry> package_book(Book book, std::vector<Entry> pages) {
   auto outline = build_outline(book);
   entries.push_back({dir + "nav.xhtml", render_nav(book, outline)});
   entries.push_back({dir + "toc.ncx", render_ncx(book, outline)});
-  std::string css =
-      template_text("book.css", book.templates) + font_face_css(book.fonts) + highlight_css(book.highlight_style);
+  std::string css = template_text("book.css", book.templates) + font_face_css(book.fonts) +
+                    highlight_css(book.highlight_style) + (book.code_lines ? code_lines_css() : std::string());
   if (auto user = book.templates.find(kUserCss); user != book.templates.end()) css += user->second;
   entries.push_back({dir + "styles/book.css", std::move(css)});
   for (auto& page : pages) entries.push_back(std::move(page));

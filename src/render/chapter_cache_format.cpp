@@ -9,7 +9,7 @@ namespace mkepub {
 namespace {
 
 // Bump when RenderedPost or this layout changes: entries of other versions are misses.
-constexpr std::string_view kMagic = "mkepub chapter cache 3\n";
+constexpr std::string_view kMagic = "mkepub chapter cache 4\n";
 constexpr size_t kHashSize = 64;  // hex SHA-256
 
 struct Writer {
@@ -105,6 +105,7 @@ std::string encode_rendered_post(const RenderedPost& post) {
   w.num(static_cast<int64_t>(ch.images.size()));
   for (const auto& img : ch.images) w.str(img.src), w.num(img.line), w.num(img.has_alt);
   w.num(ch.highlighted);
+  w.num(ch.code_lines);
   const ScriptCounts& c = post.counts;
   w.num(c.han), w.num(c.kana), w.num(c.hangul), w.num(c.latin);
   w.num(c.arabic), w.num(c.persian), w.num(c.urdu), w.num(c.hebrew);
@@ -137,6 +138,7 @@ std::optional<RenderedPost> decode_rendered_post(std::string_view bytes) {
   ch.images.resize(r.count());
   for (auto& img : ch.images) img.src = r.str(), img.line = static_cast<int>(r.num()), img.has_alt = r.num() != 0;
   ch.highlighted = r.num() != 0;
+  ch.code_lines = r.num() != 0;
   ScriptCounts& c = post.counts;
   c.han = r.num(), c.kana = r.num(), c.hangul = r.num(), c.latin = r.num();
   c.arabic = r.num(), c.persian = r.num(), c.urdu = r.num(), c.hebrew = r.num();

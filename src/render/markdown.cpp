@@ -347,7 +347,8 @@ MarkdownHtml render_markdown(const std::string& markdown, int first_line, const 
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   // Table alignment as style attributes: HTML5 (and so EPUB) has no align attribute.
-  const int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
+  // The whole info string: what follows a fence's language (data-meta) says which lines are numbered or marked.
+  const int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_FULL_INFO_STRING |
                       CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (dialect.smart_punctuation ? CMARK_OPT_SMART : 0) |
                       (dialect.hard_breaks ? CMARK_OPT_HARDBREAKS : 0);
   // HTML blocks marked markdown="1" are opened, and `:::` containers become callout block quotes, line for line,

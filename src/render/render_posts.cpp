@@ -11,6 +11,7 @@
 #include "book/links.h"
 #include "render/chapter.h"
 #include "render/chapter_cache.h"
+#include "render/code_lines.h"
 #include "render/highlight.h"
 #include "render/split.h"
 #include "render/vertical.h"
@@ -48,7 +49,11 @@ bool render_post(Post& post, const std::string& href, const PostTagExpander& tag
   try {
     post.body = tags.expand(post, diag);
     ch = render_chapter(post, href, diag, plan.templates, plan.markdown);
+    // Line options are read off the plain text (the info string, magic comments), and the lines cut after the
+    // highlighter has put its spans in.
+    auto code_lines = read_code_lines(*ch.doc, plan.markdown);
     if (plan.options.highlight) ch.highlighted = highlight_code_blocks(*ch.doc) > 0;
+    ch.code_lines = write_code_lines(code_lines);
   } catch (const InputError& e) {
     diag.post_error(e.where, plan.options.keep_going);
     return false;

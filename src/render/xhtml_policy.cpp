@@ -151,6 +151,8 @@ bool attribute_allowed(std::string_view tag, std::string_view name, std::string_
   if (tag == "li") return name == "value" && is_integer(value);
   if (tag == "details") return name == "open";
   if (tag == "bdo") return name == "dir";
+  // A fence's info string after its language (cmark-gfm's): read and removed by render/code_lines.h.
+  if (tag == "code") return name == "data-meta";
   return false;
 }
 

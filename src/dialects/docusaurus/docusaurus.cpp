@@ -147,7 +147,8 @@ const Dialect docusaurus_dialect = {
     .detect = detect_docusaurus,
     .order = Dialect::Order::summary,
     .parse_post = parse_docusaurus_post,
-    .markdown = nullptr,
+    // Magic comments mark lines (https://docusaurus.io/docs/markdown-features/code-blocks#highlighting-with-comments).
+    .markdown = [](const SiteConfig&) { return MarkdownDialect{.magic_comments = true}; },
     .expand_tags = expand_tags,
     .post_url = docusaurus_post_url,
 };

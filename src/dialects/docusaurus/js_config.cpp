@@ -40,9 +40,8 @@ std::optional<std::string> literal_at(std::string_view js, size_t at) {
   return std::nullopt;
 }
 
-}  // namespace
-
-std::string js_string_value(std::string_view js, std::string_view key) {
+// Where the value of the first `key:` starts; npos without one.
+size_t value_at(std::string_view js, std::string_view key) {
   for (size_t i = 0; i < js.size();) {
     if (size_t after = skip_comment_or_string(js, i); after != i) {
       i = after;
@@ -64,11 +63,24 @@ std::string js_string_value(std::string_view js, std::string_view key) {
     }
     size_t colon = js.find_first_not_of(" \t", std::min(i, js.size()));
     if (colon == std::string_view::npos || js[colon] != ':') continue;
-    size_t value = js.find_first_not_of(" \t\r\n", colon + 1);
-    if (value == std::string_view::npos) return "";
-    return literal_at(js, value).value_or("");
+    return js.find_first_not_of(" \t\r\n", colon + 1);
   }
-  return "";
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::string js_string_value(std::string_view js, std::string_view key) {
+  size_t value = value_at(js, key);
+  return value == std::string_view::npos ? "" : literal_at(js, value).value_or("");
+}
+
+std::string js_word_value(std::string_view js, std::string_view key) {
+  size_t value = value_at(js, key);
+  if (value == std::string_view::npos) return "";
+  size_t end = value;
+  while (end < js.size() && is_ident(js[end])) ++end;
+  return std::string(js.substr(value, end - value));
 }
 
 SiteConfig parse_js_config(const std::string& js, const std::string&, Diagnostics&) {
@@ -83,6 +95,8 @@ SiteConfig parse_js_config(const std::string& js, const std::string&, Diagnostic
     while (!url.empty() && url.back() == '/') url.pop_back();
     c.variables["url"] = url + (base.empty() || base.front() != '/' ? "/" + base : base);
   }
+  // VitePress's `markdown: { lineNumbers: true }`: every code block's lines numbered.
+  if (js_word_value(js, "lineNumbers") == "true") c.variables["markdown.lineNumbers"] = "true";
   for (const char* key : {"title", "tagline", "description"})
     if (auto v = js_string_value(js, key); !v.empty()) c.variables[key] = v;
   return c;

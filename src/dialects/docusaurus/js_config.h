@@ -14,8 +14,10 @@ namespace mkepub {
 // site's own in both generators' configs, whose nested objects (navbar, locales) come after it.
 std::string js_string_value(std::string_view js, std::string_view key);
 
+// The bare word (`true`, `false`, a number) that is the first `key:`'s value; "" when it is anything else.
+std::string js_word_value(std::string_view js, std::string_view key);
 // title, tagline or description (subtitle, description), url (+ baseUrl), and the language: Docusaurus's
-// i18n `defaultLocale`, VitePress's `lang`.
+// i18n `defaultLocale`, VitePress's `lang`; VitePress's `markdown.lineNumbers` when true.
 SiteConfig parse_js_config(const std::string& js, const std::string& display, Diagnostics& diag);
 
 }  // namespace mkepub

@@ -4,6 +4,7 @@
 #include "dialects/hugo/hugo.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "dialects/dialect.h"
 #include "dialects/tags/tags.h"
@@ -78,9 +79,19 @@ const Dialect hugo_dialect = {
     // versions, `typographer = false`); keys are read lowercased, as Hugo's are.
     .markdown =
         [](const SiteConfig& c) {
+          // Chroma numbers lines when `markup.highlight.lineNos` is set (true, table or inline), from
+          // `lineNoStart` (https://gohugo.io/configuration/markup/#highlight); older sites said it in
+          // `pygmentsOptions` ("linenos=table"), which Hugo still reads where markup.highlight is silent.
+          const std::string line_nos = config_value(c, "markup.highlight.linenos");
+          const int start = std::atoi(config_value(c, "markup.highlight.linenostart").c_str());
+          const std::string legacy = config_value(c, "pygmentsoptions");
+          const size_t legacy_at = legacy.find("linenos=");
+          const bool legacy_numbers = legacy_at != std::string::npos && legacy.compare(legacy_at + 8, 5, "false") != 0;
           return MarkdownDialect{
               .smart_punctuation = config_value(c, "markup.goldmark.extensions.typographer.disable") != "true" &&
-                                   config_value(c, "markup.goldmark.extensions.typographer") != "false"};
+                                   config_value(c, "markup.goldmark.extensions.typographer") != "false",
+              .line_numbers = line_nos.empty() ? legacy_numbers : line_nos != "false",
+              .line_start = start > 0 ? start : 1};
         },
     .expand_tags = expand_tags,
     .post_url = hugo_post_url,

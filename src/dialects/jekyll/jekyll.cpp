@@ -1,6 +1,7 @@
 // Dialects: Jekyll (https://jekyllrb.com/docs/structure/): _config.yml beside `_posts/` and the collections'
 // `_name/` folders (https://jekyllrb.com/docs/collections/), posts ordered by date, links by permalink.
 #include <cctype>
+#include <cstdlib>
 #include <map>
 
 #include "book/post_index.h"
@@ -76,7 +77,17 @@ const Dialect jekyll_dialect = {
         [](const SiteConfig& c) {
           std::string engine = config_value(c, "markdown");
           for (auto& ch : engine) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-          return MarkdownDialect{.smart_punctuation = engine.empty() || engine == "kramdown"};
+          const bool kramdown = engine.empty() || engine == "kramdown";
+          // Rouge's options for kramdown's code blocks, for blocks or for all code
+          // (https://kramdown.gettalong.org/syntax_highlighter/rouge.html).
+          auto rouge = [&](const std::string& option) {
+            std::string v = config_value(c, "kramdown.syntax_highlighter_opts.block." + option);
+            return v.empty() ? config_value(c, "kramdown.syntax_highlighter_opts." + option) : v;
+          };
+          const int start = std::atoi(rouge("start_line").c_str());
+          return MarkdownDialect{.smart_punctuation = kramdown,
+                                 .line_numbers = kramdown && rouge("line_numbers") == "true",
+                                 .line_start = start > 0 ? start : 1};
         },
     .expand_tags = expand_jekyll_tags,
     .post_url = jekyll_post_url,

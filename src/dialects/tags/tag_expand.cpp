@@ -58,7 +58,7 @@ size_t Expander::expand_hexo(const Tag& t) {
     CodeInfo info = codeblock_info(args);
     return literal(t, Body::code, info.lang, info.caption);
   }
-  if (name == "highlight") return literal(t, Body::code, arg(0));
+  if (name == "highlight") return literal(t, Body::code, jekyll_highlight_info(t.args));
   if (name == "katex" || name == "mathjax") return literal(t, Body::code, "math");
   // Diagrams (NexT's mermaid and wavedrom, hexo-filter-plantuml's plantuml) stay their source, as code.
   if (name == "mermaid" || name == "plantuml" || name == "wavedrom") return literal(t, Body::code, name);
@@ -96,7 +96,8 @@ size_t Expander::expand_hugo(const Tag& t) {
                 "Hugo shortcode `" + name + "` without a body shows the site's configuration: left out");
       return put(t, "");
     }
-    return name == "highlight" ? literal(t, Body::code, args.get("", 0)) : literal(t, Body::config);
+    return name == "highlight" ? literal(t, Body::code, hugo_highlight_info(args.get("", 0), args.get("", 1)))
+                               : literal(t, Body::config);
   }
   if (name == "include") return include(t, args.get("", 0), "");
   // FixIt's and LoveIt's data shortcodes: a timeline's events are a list; a chart (ECharts) needs JavaScript to

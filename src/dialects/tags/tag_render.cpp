@@ -320,7 +320,7 @@ std::optional<Block> hexo_block(std::string_view name, const std::vector<std::st
 
 CodeInfo codeblock_info(const std::vector<std::string>& args) {
   CodeInfo info;
-  std::vector<std::string> title, link_text;
+  std::vector<std::string> title, link_text, lines;
   std::string url;
   for (const auto& a : args) {
     size_t colon = a.find(':');
@@ -329,6 +329,8 @@ CodeInfo codeblock_info(const std::vector<std::string>& args) {
                   std::all_of(a.begin(), a.begin() + long(colon), is_key_char);
     if (a.starts_with("lang:"))
       info.lang = a.substr(5);
+    else if (a.starts_with("line_number:") || a.starts_with("first_line:") || a.starts_with("mark:"))
+      lines.push_back(a);
     else if (url.empty() && is_url(a))
       url = a;
     else if (!option)
@@ -341,7 +343,28 @@ CodeInfo codeblock_info(const std::vector<std::string>& args) {
     caption += (caption.empty() ? "" : " ") + ("<a href=\"" + html_escape(url) + "\">" + html_escape(text) + "</a>");
   }
   if (!caption.empty()) info.caption = "<p class=\"code-caption\">" + caption + "</p>";
+  // The line options go on in the fence's info string, where Hexo's backtick blocks take them too; after a
+  // language, which the info string's first word must be.
+  if (!lines.empty()) info.lang = (info.lang.empty() ? "text" : info.lang) + " " + join(lines, 0);
   return info;
+}
+
+std::string jekyll_highlight_info(std::string_view raw_args) {
+  const std::vector<std::string> args = split_args(raw_args);
+  if (args.empty()) return "";
+  bool numbers = false;
+  for (size_t i = 1; i < args.size(); ++i) numbers = numbers || args[i] == "linenos" || args[i].starts_with("linenos=");
+  std::string info = args[0] + " {linenos=" + (numbers ? "true" : "false");
+  if (size_t at = raw_args.find("mark_lines=\""); at != npos) {  // Jekyll 4.4: `mark_lines="1 2"`
+    size_t end = raw_args.find('"', at + 12);
+    if (end != npos) info += " hl_lines=\"" + std::string(raw_args.substr(at + 12, end - at - 12)) + "\"";
+  }
+  return info + "}";
+}
+
+std::string hugo_highlight_info(const std::string& lang, const std::string& options) {
+  if (options.empty() || options.find('}') != std::string::npos) return lang;
+  return (lang.empty() ? "text" : lang) + " {" + options + "}";
 }
 
 std::optional<std::string> render_shortcode(std::string_view name, const ShortcodeArgs& args) {

@@ -60,7 +60,14 @@ std::optional<Block> hexo_block(std::string_view name, const std::vector<std::st
 struct CodeInfo {
   std::string lang, caption;
 };
+// Its line options (`line_number:`, `first_line:`, `mark:`) follow the language in `lang`, as in a Hexo fence.
 CodeInfo codeblock_info(const std::vector<std::string>& args);
+// Jekyll's `{% highlight ruby linenos mark_lines="1 2" %}`: the fence's info string, `ruby {linenos=true
+// hl_lines="1 2"}`; `linenos=false` without `linenos`, for Rouge numbers a tag's lines only when it says so.
+std::string jekyll_highlight_info(std::string_view raw_args);
+// Hugo's `{{< highlight go "linenos=table,hl_lines=8 15-17" >}}`: `go {linenos=table,hl_lines=8 15-17}`, the
+// options as a fence's attributes, which read the same.
+std::string hugo_highlight_info(const std::string& lang, const std::string& options);
 
 // Hugo shortcodes without a body (figure, img, ref, relref, youtube, vimeo, x, twitter, tweet, instagram, gist, and
 // the Hugo documentation's new-in and deprecated-in),

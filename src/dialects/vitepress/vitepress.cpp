@@ -34,7 +34,12 @@ const Dialect vitepress_dialect = {
     .detect = detect_vitepress,
     .order = Dialect::Order::sorted,
     .parse_post = parse_post,
-    .markdown = nullptr,
+    // Shiki's line numbers on every block with `markdown: { lineNumbers: true }`
+    // (https://vitepress.dev/guide/markdown#line-numbers).
+    .markdown =
+        [](const SiteConfig& c) {
+          return MarkdownDialect{.line_numbers = config_value(c, "markdown.lineNumbers") == "true"};
+        },
     .expand_tags = expand_tags,
     .post_url = expand_permalink,
 };

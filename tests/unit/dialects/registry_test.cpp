@@ -112,3 +112,44 @@ TEST_CASE("dialects: Hexo's renderers break lines where the source does, as thei
   for (const Dialect* d : {&jekyll_dialect, &hugo_dialect, &mdbook_dialect})
     CHECK_FALSE(d->markdown(SiteConfig{}).hard_breaks);
 }
+
+TEST_CASE("dialects: code lines are numbered by default where the generator's config says so") {
+  auto markdown = [](const Dialect& d, std::map<std::string, std::string> variables) {
+    SiteConfig config;
+    config.variables = std::move(variables);
+    return d.markdown ? d.markdown(config) : MarkdownDialect{};
+  };
+  // Hexo: highlight.js's `line_number`, true in Hexo's own defaults; prismjs's when it is on; none when off.
+  CHECK(markdown(hexo_dialect, {}).line_numbers);
+  CHECK_FALSE(markdown(hexo_dialect, {{"highlight.line_number", "false"}}).line_numbers);
+  CHECK_FALSE(markdown(hexo_dialect, {{"highlight.enable", "false"}}).line_numbers);
+  CHECK_FALSE(markdown(hexo_dialect, {{"prismjs.enable", "true"}, {"prismjs.line_number", "false"}}).line_numbers);
+  CHECK_FALSE(
+      markdown(hexo_dialect, {{"syntax_highlighter", "prismjs"}, {"prismjs.line_number", "false"}}).line_numbers);
+  CHECK_FALSE(markdown(hexo_dialect, {{"syntax_highlighter", "shiki"}}).line_numbers);
+  CHECK(markdown(hexo_dialect, {{"highlight.line_threshold", "3"}}).line_threshold == 3);
+  // Hugo: markup.highlight.lineNos (keys read lower-cased) and lineNoStart.
+  CHECK_FALSE(markdown(hugo_dialect, {}).line_numbers);
+  auto hugo = markdown(hugo_dialect, {{"markup.highlight.linenos", "true"}, {"markup.highlight.linenostart", "5"}});
+  CHECK(hugo.line_numbers);
+  CHECK(hugo.line_start == 5);
+  CHECK_FALSE(markdown(hugo_dialect, {{"markup.highlight.linenos", "false"}}).line_numbers);
+  CHECK(markdown(hugo_dialect, {{"pygmentsoptions", "linenos=table"}}).line_numbers);  // before markup.highlight
+  CHECK_FALSE(markdown(hugo_dialect, {{"pygmentsoptions", "linenos=table"}, {"markup.highlight.linenos", "false"}})
+                  .line_numbers);
+  // Jekyll: kramdown's Rouge options, for blocks or for all code.
+  CHECK_FALSE(markdown(jekyll_dialect, {}).line_numbers);
+  auto kramdown = markdown(jekyll_dialect, {{"kramdown.syntax_highlighter_opts.block.line_numbers", "true"},
+                                            {"kramdown.syntax_highlighter_opts.start_line", "7"}});
+  CHECK(kramdown.line_numbers);
+  CHECK(kramdown.line_start == 7);
+  CHECK_FALSE(markdown(jekyll_dialect,
+                       {{"markdown", "CommonMarkGhPages"}, {"kramdown.syntax_highlighter_opts.line_numbers", "true"}})
+                  .line_numbers);
+  // VitePress: markdown.lineNumbers; Docusaurus has none, but its magic comments mark lines.
+  CHECK(markdown(vitepress_dialect, {{"markdown.lineNumbers", "true"}}).line_numbers);
+  CHECK_FALSE(markdown(vitepress_dialect, {}).line_numbers);
+  CHECK(markdown(docusaurus_dialect, {}).magic_comments);
+  for (const Dialect* d : {&gitbook_dialect, &mdbook_dialect, &obsidian_dialect, &plain_dialect, &hexo_dialect})
+    CHECK_FALSE(markdown(*d, {}).magic_comments);
+}

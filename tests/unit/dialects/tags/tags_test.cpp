@@ -133,13 +133,29 @@ TEST_CASE("tags: Hexo codeblock and code become fenced code with the language, t
       "1. Install.\n\n    {% code %}\n    $ npm install\n    {% endcode %}\n"
       "One line: {% code %}a < b{% endcode %}.\n");
   CHECK(e.text ==
-        "```js\nconst a = `x`; // {% post_link hello %}\n```\n"
+        "```js mark:2\nconst a = `x`; // {% post_link hello %}\n```\n"
         "<!----><p class=\"code-caption\"><span>_.compact</span> <a "
         "href=\"http://underscorejs.org/#compact\">Underscore.js</a></p>\n"
         "```\n_.compact([0, 1])\n```\n"
         "1. Install.\n\n    ```\n    $ npm install\n    ```\n"
         "One line: `a < b`.\n");
   CHECK(e.warnings.empty());
+}
+
+TEST_CASE("tags: line options of Hexo codeblock, Jekyll highlight and Hugo highlight go on in the fence") {
+  auto e = expand(
+      "{% codeblock Title lang:js line_number:true first_line:5 mark:5,7-8 %}\nx\n{% endcodeblock %}\n"
+      "{% codeblock line_number:false %}\nx\n{% endcodeblock %}\n"
+      "{% highlight ruby %}\nx\n{% endhighlight %}\n"
+      "{% highlight ruby linenos mark_lines=\"1 2\" %}\nx\n{% endhighlight %}\n"
+      "{{< highlight go \"linenos=table,hl_lines=8 15-17,linenostart=199\" >}}\nx\n{{< /highlight >}}\n");
+  CHECK(e.text ==
+        "<!----><p class=\"code-caption\"><span>Title</span></p>\n"
+        "```js line_number:true first_line:5 mark:5,7-8\nx\n```\n"
+        "```text line_number:false\nx\n```\n"
+        "```ruby {linenos=false}\nx\n```\n"  // Rouge numbers a tag's lines only when it says so
+        "```ruby {linenos=true hl_lines=\"1 2\"}\nx\n```\n"
+        "```go {linenos=table,hl_lines=8 15-17,linenostart=199}\nx\n```\n");
 }
 
 TEST_CASE("tags: a code body holding backtick fences gets a longer fence") {
@@ -271,7 +287,7 @@ TEST_CASE("tags: Jekyll site variables, include and highlight") {
         "# My Blog red \n"
         "<div>My Blog</div>\n"
         "\n"
-        "```ruby\nputs {{ 1 }}\n```\n");
+        "```ruby {linenos=true}\nputs {{ 1 }}\n```\n");
   CHECK(e.warnings == Strings{
                           "post.md:1: warning: unknown site variable `site.missing`: left empty [unknown variable]",
                           "post.md:3: warning: include `nothere.md` not found: left out [missing include]",
@@ -315,7 +331,7 @@ TEST_CASE("tags: Hugo ref and relref give the target path, highlight gives code"
       "{{< code-toggle file=hugo >}}\nbaseURL = 'https://example.org/'\n{{< /code-toggle >}}\n");
   CHECK(e.text ==
         "[A](posts/a.md) [B](/b)\n"
-        "```go\nfmt.Println(1)\n```\n"
+        "```go {linenos=inline}\nfmt.Println(1)\n```\n"
         "Inline `x := 1`.\n"
         "```toml\nbaseURL = 'https://example.org/'\n```\n");
 }
