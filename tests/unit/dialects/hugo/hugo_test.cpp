@@ -56,8 +56,8 @@ TEST_CASE("hugo config: hugo.toml's title, language, baseURL and author, keys in
 }
 
 TEST_CASE("hugo config: a NUL or control escape in hugo.toml's title or description is dropped, not what follows") {
-  SiteConfig c = config_of({{"hugo.toml", "hugo.toml",
-                             "title = \"Hu\\u0000go\\u0007 Site\"\n[params]\ndescription = \"A\\u0001B\"\n"}});
+  SiteConfig c = config_of(
+      {{"hugo.toml", "hugo.toml", "title = \"Hu\\u0000go\\u0007 Site\"\n[params]\ndescription = \"A\\u0001B\"\n"}});
   CHECK(c.title == "Hugo Site");
   CHECK(c.description == "AB");
 }
