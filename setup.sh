@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-build_packages=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev
+build_packages=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libyaml-dev
   libtomlplusplus-dev libpugixml-dev libzip-dev libcli11-dev doctest-dev libgumbo-dev uuid-dev libpango1.0-dev
   libcairo2-dev libopencc-dev libfontconfig-dev libharfbuzz-dev nettle-dev libdeflate-dev libpng-dev libvips-dev libcurl4-openssl-dev fonts-noto-cjk
   fonts-lxgw-wenkai libkf5syntaxhighlighting-dev)

@@ -23,7 +23,10 @@ std::optional<Asset> choose_cover(const Options& options, const std::optional<Si
   std::string type = bytes ? sniff_image_type(*bytes) : "";
   if (!type.empty() && type != "image/svg+xml") {  // a WebP, AVIF... cover is converted as the posts' images are
     auto fitted = fit_image(*bytes, type, options.image_max);
-    if (fitted.outcome == FittedImage::Outcome::unreadable) type.clear();
+    if (fitted.outcome == FittedImage::Outcome::unreadable) {  // a damaged cover is the user's to mend
+      diag.error({file.generic_string(), 0, 0, "the cover image cannot be read (" + fitted.error + ")"});
+      return std::nullopt;
+    }
     if (fitted.outcome == FittedImage::Outcome::converted) {
       *bytes = std::move(fitted.bytes);
       type = fitted.media_type;

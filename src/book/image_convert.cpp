@@ -5,6 +5,7 @@
 #include <vips/vips.h>
 
 #include "base/memory.h"
+#include "book/image_check.h"
 
 #include <algorithm>
 #include <memory>
@@ -125,17 +126,21 @@ FittedImage unreadable(std::string why) { return {FittedImage::Outcome::unreadab
 
 bool may_need_fitting(const std::string& bytes, const std::string& type, int max_side) {
   if (type != "image/png" && type != "image/jpeg" && type != "image/gif") return true;
-  // Decided from the header alone, so that most images cost nothing; one whose header says nothing goes in as
-  // it is, as before.
+  // Decided from the header alone, so that most images cost nothing; one whose header gives no size is left to
+  // libvips to read (fit_image has already refused one whose structure is damaged).
   auto size = core_image_size(bytes, type);
-  if (!size) return false;
+  if (!size) return true;
   bool within = max_side == 0 || std::max(size->width, size->height) <= max_side;
   return !within || (type == "image/png" && bytes.size() > kPhotoPngBytes);
 }
 
 FittedImage fit_image(const std::string& bytes, const std::string& type, int max_side) {
-  if (!may_need_fitting(bytes, type, max_side)) return {};
   bool core = type == "image/png" || type == "image/jpeg" || type == "image/gif";
+  // Checked from the structure alone, so that the images kept byte for byte cost no decoding: a damaged one stays
+  // out of the book.
+  if (core)
+    if (auto fault = core_image_fault(bytes, type); !fault.empty()) return unreadable(fault);
+  if (!may_need_fitting(bytes, type, max_side)) return {};
   // libvips decodes on worker threads, each with a glibc arena of its own that would keep every image's pixels
   // resident after they are freed (hexo-blog-zh-jackzheng, nine screenshots: 200 MB at the peak).
   GiveBackMemoryOnExit give_back;

@@ -26,7 +26,7 @@ struct FittedImage {
 FittedImage fit_image(const std::string& bytes, const std::string& media_type, int max_side);
 
 // False when fit_image would keep the image as it is without decoding it: PNG, JPEG or GIF whose header says it
-// is within `max_side`, not a large PNG, or whose header says nothing. Read from the header alone.
+// is within `max_side` and that is not a large PNG. Read from the header alone.
 bool may_need_fitting(const std::string& bytes, const std::string& media_type, int max_side);
 
 }  // namespace mkepub

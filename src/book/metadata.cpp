@@ -70,8 +70,11 @@ std::string book_language(const Options& o, const std::vector<Chapter>& chapters
 Metadata make_metadata(const Options& o, const std::vector<Chapter>& chapters, const std::string& fallback_title,
                        const ScriptCounts& text) {
   Metadata m;
-  m.title = !o.title.empty() ? o.title : chapters.size() == 1 ? chapters[0].title : fallback_title;
-  m.subtitle = o.subtitle;
+  // Whitespace alone says nothing and would make an empty dc: element, which the package schema refuses.
+  m.title = trim(!trim(o.title).empty()                                     ? o.title
+                 : chapters.size() == 1 && !trim(chapters[0].title).empty() ? chapters[0].title
+                                                                            : fallback_title);
+  m.subtitle = trim(o.subtitle);
   for (const auto& a : o.authors) add_distinct(m.creators, a);
   if (m.creators.empty()) post_authors(chapters, m);
   m.language = book_language(o, chapters, text);
@@ -79,7 +82,9 @@ Metadata make_metadata(const Options& o, const std::vector<Chapter>& chapters, c
   m.rights = trim(o.rights);
   m.series = trim(o.series);
   if (!m.series.empty()) m.series_index = trim(o.series_index);  // a position in no series says nothing
-  m.description = !o.description.empty() ? o.description : chapters.size() == 1 ? chapters[0].post->description : "";
+  m.description = trim(!trim(o.description).empty() ? o.description
+                       : chapters.size() == 1       ? chapters[0].post->description
+                                                    : "");
 
   std::optional<Date> newest;
   std::optional<long long> modified;

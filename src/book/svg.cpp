@@ -5,6 +5,9 @@
 
 #include <pugixml.hpp>
 
+#include "render/css_loads.h"
+#include "render/xhtml_policy.h"
+
 #include <map>
 #include <set>
 #include <sstream>
@@ -33,7 +36,60 @@ const std::set<std::string_view> kTextAttributes = {
 // Attributes SVG does not have that editors write: draw.io keeps its whole diagram in `content`.
 const std::set<std::string_view> kForeignAttributes = {"content"};
 
+constexpr std::string_view kSvgNamespace = "http://www.w3.org/2000/svg";
+
 bool is_href(std::string_view an) { return an == "href" || (an.size() > 5 && an.substr(an.size() - 5) == ":href"); }
+
+std::string_view local_name(std::string_view qname) {
+  size_t colon = qname.find(':');
+  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+
+// The namespace an element's prefix (or the default one) is bound to where it stands, by the nearest xmlns
+// declaration (Namespaces in XML 1.0, section 6), so that `s:script` with xmlns:s=SVG is known for a script.
+std::string_view namespace_of(pugi::xml_node el) {
+  std::string_view name = el.name();
+  size_t colon = name.find(':');
+  std::string decl = colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
+  for (auto n = el; n && n.type() == pugi::node_element; n = n.parent())
+    if (auto a = n.attribute(decl.c_str())) return a.value();
+  return "";
+}
+
+// Elements that run, embed or load content, under any prefix: SVG's own script, foreignObject's XHTML, and
+// HTML's embedding elements, which are no SVG 1.1 and whose fallback epubcheck would ask for.
+const std::set<std::string_view> kActive = {"script", "foreignObject", "iframe", "object", "embed", "handler"};
+// Inkscape's flowed text (flowRoot and its parts) is SVG 1.2 draft that never became a standard: epubcheck
+// refuses it (RSC-005) and browsers draw nothing of it, so the book shows what the web did.
+const std::set<std::string_view> kFlowed = {"flowRoot",        "flowRegion", "flowPara",          "flowSpan", "flowDiv",
+                                            "flowRegionBreak", "flowLine",   "flowRegionExclude", "flowRef"};
+// SVG 1.1's animation elements (https://www.w3.org/TR/SVG11/animate.html): `attributeName` says what they change.
+const std::set<std::string_view> kAnimations = {"set", "animate", "animateColor", "animateTransform", "animateMotion"};
+
+// An animation that would turn a link into script or set a handler: one targeting href or on*, or whose
+// values carry a javascript:, vbscript: or data: URL.
+bool animates_into_script(pugi::xml_node el) {
+  std::string_view target = el.attribute("attributeName").value();
+  while (!target.empty() && target.front() == ' ') target.remove_prefix(1);
+  if (is_href(target) || local_name(target).rfind("on", 0) == 0) return true;
+  for (const char* name : {"to", "from", "by", "values"}) {
+    std::string_view v = el.attribute(name).value();
+    for (size_t start = 0; start <= v.size();) {  // `values` is a `;`-separated list
+      size_t semi = v.find(';', start);
+      if (semi == std::string_view::npos) semi = v.size();
+      if (is_unsafe_url(v.substr(start, semi - start))) return true;
+      start = semi + 1;
+    }
+  }
+  return false;
+}
+
+bool is_dropped(pugi::xml_node el) {
+  std::string_view name = local_name(el.name()), ns = namespace_of(el);
+  if (kActive.count(name) || kFlowed.count(name)) return true;
+  if (ns == "http://www.w3.org/1999/xhtml") return true;  // HTML belongs in foreignObject only
+  return ns == kSvgNamespace && kAnimations.count(name) && animates_into_script(el);
+}
 
 bool has_attribute(pugi::xml_node el, std::string_view name) {
   for (auto a : el.attributes())
@@ -49,14 +105,17 @@ bool lacks_required(pugi::xml_node el) {
   return false;
 }
 
-// A link whose remote href was removed links nowhere: it is a group (`a` without href is not a link, and SVG's
-// `a` takes no `target` without one; epubcheck asks every link for a title, ACC-011).
+// Every link is a group: an SVG image shown by <img> is not interactive, so its links lead nowhere, and epubcheck
+// refuses one even to a fragment of the same file (RSC-011, a reference to a document outside the spine) and
+// asks each for a title (ACC-011).
 void unlink(pugi::xml_node a) {
-  if (has_attribute(a, "href")) return;
   a.set_name("g");
-  for (const char* name : {"target", "xlink:title", "xlink:show", "xlink:actuate", "xlink:type", "xlink:role",
-                           "xlink:arcrole"})
-    a.remove_attribute(name);
+  std::vector<pugi::xml_attribute> link;
+  for (auto attr : a.attributes()) {
+    std::string_view name = attr.name();
+    if (name == "target" || is_href(name) || name.rfind("xlink:", 0) == 0) link.push_back(attr);
+  }
+  for (auto attr : link) a.remove_attribute(attr);
 }
 
 bool is_local_reference(std::string_view v) { return v.empty() || v[0] == '#'; }
@@ -69,7 +128,7 @@ void clean_attributes(pugi::xml_node el) {
     bool handler = an.size() > 2 && an.substr(0, 2) == "on";
     bool link = is_href(an);
     if (handler || (link && !is_local_reference(a.value())) || kForeignAttributes.count(an) ||
-        (shape && kTextAttributes.count(an)))
+        (shape && kTextAttributes.count(an)) || css_value_loads(a.value()))
       bad.push_back(a);
   }
   for (auto a : bad) el.remove_attribute(a);
@@ -77,8 +136,16 @@ void clean_attributes(pugi::xml_node el) {
 
 void clean(pugi::xml_node node) {
   clean_attributes(node);
-  if (std::string_view(node.name()) == "style") {  // SVG's <style> takes no presentation attributes
+  if (local_name(node.name()) == "style") {  // SVG's <style> takes no presentation attributes
     for (const char* name : {"class", "style"}) node.remove_attribute(name);
+    std::string css;
+    for (auto t : node.children())
+      if (t.type() == pugi::node_pcdata || t.type() == pugi::node_cdata) css += t.value();
+    auto kept = css_without_loads(css);
+    if (!kept || *kept != css) {
+      while (node.first_child()) node.remove_child(node.first_child());
+      if (kept) node.append_child(pugi::node_pcdata).set_value(kept->c_str());
+    }
   }
   std::vector<pugi::xml_node> drop;
   for (auto child : node.children()) {
@@ -87,13 +154,13 @@ void clean(pugi::xml_node node) {
       continue;
     }
     std::string_view name = child.name();
-    if (name == "script" || name == "foreignObject" || name.find(":script") != std::string_view::npos) {
+    if (is_dropped(child)) {
       drop.push_back(child);
       continue;
     }
     clean(child);
     if (lacks_required(child)) drop.push_back(child);
-    else if (name == "a") unlink(child);
+    else if (local_name(name) == "a") unlink(child);
   }
   for (auto d : drop) node.remove_child(d);
 }
@@ -105,8 +172,7 @@ std::optional<std::string> clean_svg(const std::string& bytes) {
   // Without parse_doctype the DTD is skipped, and with it every entity reference it would have defined.
   if (!doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default)) return std::nullopt;
   auto root = doc.document_element();
-  if (std::string_view(root.name()) != "svg" || std::string_view(root.attribute("xmlns").value()) !=
-                                                   "http://www.w3.org/2000/svg")
+  if (std::string_view(root.name()) != "svg" || std::string_view(root.attribute("xmlns").value()) != kSvgNamespace)
     return std::nullopt;
   clean(root);
   std::ostringstream out;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <map>
 
+#include "base/input_limits.h"
 #include "epub/frontpages.h"
 #include "epub/templates.h"
 #include "render/chapter.h"
@@ -45,6 +46,8 @@ static bool is_blank(const std::string& s) {
 
 std::vector<TocNode> build_outline(const Book& book) { return build_outline(book, book.toc_depth); }
 
+size_t nesting_in_outline(int nesting) { return std::min<size_t>(std::max(0, nesting), kMaxChapterNesting); }
+
 // A book's SUMMARY.md nests chapters and groups them into parts; a part is a label without a link of its own.
 std::vector<TocNode> build_outline(const Book& book, int toc_depth) {
   std::vector<TocNode> roots;
@@ -56,7 +59,7 @@ std::vector<TocNode> build_outline(const Book& book, int toc_depth) {
       level0 = &roots.back().children;
       chapters_open.clear();
     }
-    while (chapters_open.size() > static_cast<size_t>(std::max(0, ch.post->nesting))) chapters_open.pop_back();
+    while (chapters_open.size() > nesting_in_outline(ch.post->nesting)) chapters_open.pop_back();
     auto& siblings = chapters_open.empty() ? *level0 : chapters_open.back()->children;
     siblings.push_back({ch.title, ch.href, {}});
     chapters_open.push_back(&siblings.back());
@@ -181,6 +184,13 @@ std::string render_ncx(const Book& book, const std::vector<TocNode>& outline) {
 }
 
 int fit_toc_depth(const Book& book, size_t limit, Diagnostics& diag) {
+  int deepest = 0;
+  for (const auto& ch : book.chapters) deepest = std::max(deepest, ch.post->nesting);
+  if (static_cast<size_t>(deepest) > kMaxChapterNesting)
+    diag.note({"", 0, 0,
+               "chapters nested " + std::to_string(deepest + 1) +
+                   " levels deep; the table of contents lists those below level " +
+                   std::to_string(kMaxChapterNesting + 1) + " at that level"});
   int depth = fit_toc_depth(book, limit);
   if (depth < book.toc_depth)
     diag.note({"", 0, 0, "table of contents limited to " + std::to_string(depth) + " level(s) to keep nav.xhtml small"});

@@ -12,6 +12,13 @@ struct TocNode {
   std::vector<TocNode> children;
 };
 
+// Chapters nested deeper than this (a SUMMARY.md indented 600 times) are listed at this depth: with a part above
+// and six heading levels below, the nav stays within kMaxNesting levels, far from libxml2's limit of 256 nested
+// elements, past which readers built on it cannot open the nav (each level is an <li> and an <ol>).
+constexpr size_t kMaxChapterNesting = 90;
+// How many chapters a chapter of SUMMARY.md nesting `nesting` (0: top level) has above it in the outline.
+size_t nesting_in_outline(int nesting);
+
 // Chapter titles with their headings nested beneath them, down to `book.toc_depth` levels.
 std::vector<TocNode> build_outline(const Book& book);
 std::vector<TocNode> build_outline(const Book& book, int toc_depth);

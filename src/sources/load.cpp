@@ -18,6 +18,7 @@
 #include "dialects/site.h"
 #include "sources/inputs_read.h"
 #include "sources/site_root_hint.h"
+#include "sources/template_policy.h"
 
 namespace mkepub {
 namespace {
@@ -394,7 +395,7 @@ TemplateOverrides load_templates(const fs::path& dir, Diagnostics& diag) {
           if (!take_slot(doc, slot.c_str()))
             diag.error({display, 0, 0, "no element with data-slot=\"" + slot + "\", which mkepub fills"});
       }
-      out[name] = std::move(text);
+      if (auto safe = safe_template(name, text, display, diag)) out[name] = std::move(*safe);
     } catch (const InputError& e) {
       diag.error(e.where);
     }

@@ -1,4 +1,5 @@
-// YAML documents loaded with their size bounded: a guard against alias bombs and aliases inside their own anchor.
+// YAML documents loaded with their size bounded: a guard against alias bombs and aliases inside their own anchor;
+// and checked by libyaml, which refuses what the spec refuses.
 #include "sources/yaml_bounds.h"
 
 #include <yaml-cpp/depthguard.h>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "base/input_limits.h"
+#include "sources/yaml_oracle.h"
 
 namespace mkepub {
 
@@ -44,6 +46,13 @@ YAML::Node load_bounded_yaml(const std::string& text) {
     root = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {
     throw YAML::ParserException(e.mark, kTooDeep);  // yaml-cpp's own message is "bad file"
+  }
+  // What yaml-cpp accepts but the YAML spec does not is an error where libyaml finds it.
+  if (auto problem = libyaml_problem(text)) {
+    YAML::Mark mark;
+    mark.line = problem->line;
+    mark.column = problem->column;
+    throw YAML::ParserException(mark, problem->message);
   }
   check_bounds(root);
   return root;

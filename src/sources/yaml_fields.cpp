@@ -8,6 +8,13 @@
 #include "base/text.h"
 
 namespace mkepub {
+namespace {
+
+// A scalar's text without the characters XML forbids: YAML's escapes ("\0", "\x07") can put any of them in a
+// title, and a NUL would cut the value wherever a C string is made of it.
+std::string text_of(const YAML::Node& node) { return xml_text(node.Scalar()); }
+
+}  // namespace
 
 YamlFields::YamlFields(std::string display, Diagnostics& diag, YamlReporting how)
     : display_(std::move(display)), diag_(diag), how_(std::move(how)) {}
@@ -38,14 +45,14 @@ std::optional<std::string> YamlFields::scalar(const YAML::Node& node, const std:
                        : "expected a single value");
     return std::nullopt;
   }
-  return node.Scalar();
+  return text_of(node);
 }
 
 bool YamlFields::list(const YAML::Node& node, const std::string& key, std::vector<std::string>& out) {
   if (node.IsNull()) return false;
   if (how_.strict) {
     if (node.IsScalar()) {
-      out.push_back(node.Scalar());
+      out.push_back(text_of(node));
       return true;
     }
     if (!node.IsSequence()) {
@@ -62,8 +69,8 @@ bool YamlFields::list(const YAML::Node& node, const std::string& key, std::vecto
     return true;
   }
   if (node.IsScalar()) {
-    if (!node.Scalar().empty() && std::find(out.begin(), out.end(), node.Scalar()) == out.end())
-      out.push_back(node.Scalar());
+    if (std::string s = text_of(node); !s.empty() && std::find(out.begin(), out.end(), s) == out.end())
+      out.push_back(std::move(s));
   } else if (node.IsSequence()) {
     for (const auto& item : node) list(item, key, out);
   } else {
@@ -75,7 +82,7 @@ bool YamlFields::list(const YAML::Node& node, const std::string& key, std::vecto
 void YamlFields::names(const YAML::Node& node, const std::string& key, std::vector<std::string>& out) {
   if (node.IsNull()) return;
   if (node.IsScalar()) {
-    std::string name(trim(node.Scalar()));
+    std::string name(trim(text_of(node)));
     if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
   } else if (node.IsMap() && node["name"]) {
     names(node["name"], key + ".name", out);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "base/text.h"
 #include "book/post_index.h"
 #include "dialects/dialect.h"
 #include "dialects/mdbook/mdbook.h"
@@ -14,9 +15,10 @@
 namespace mkepub {
 namespace {
 
+// Without what XML forbids: JSON's "\u0000" would cut a title short.
 std::string text(const YAML::Node& node, const char* key) {
   auto value = node[key];
-  return value && value.IsScalar() ? value.Scalar() : "";
+  return value && value.IsScalar() ? xml_text(value.Scalar()) : "";
 }
 
 // book.json, read as YAML 1.2 (of which JSON is a subset); tabs, which JSON allows between tokens and YAML

@@ -74,8 +74,9 @@ YAML::Node get(const YAML::Node& node, const char* key) {
   return value ? value : YAML::Node();
 }
 
+// Without what XML forbids: TOML's and YAML's escapes can say \u0000, which would cut a title short.
 std::string scalar(const YAML::Node& node) {
-  return node && node.IsScalar() ? std::string(trim(node.Scalar())) : std::string();
+  return node && node.IsScalar() ? std::string(trim(xml_text(node.Scalar()))) : std::string();
 }
 
 // The first of `keys` set in the language's own table, then at the top.

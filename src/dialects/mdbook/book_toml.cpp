@@ -5,6 +5,7 @@
 
 #include <cctype>
 
+#include "base/text.h"
 #include "dialects/mdbook/mdbook.h"
 
 namespace mkepub {
@@ -23,8 +24,9 @@ void flatten(const toml::node& node, const std::string& key, std::map<std::strin
   }
 }
 
+// TOML's escapes (\u0000, \u0007) can put characters XML forbids in a value; a NUL would cut a title short.
 std::string text(const toml::table& root, const char* key) {
-  return root["book"][key].value<std::string>().value_or("");
+  return xml_text(root["book"][key].value<std::string>().value_or(""));
 }
 
 }  // namespace
@@ -48,7 +50,7 @@ SiteConfig parse_book_toml(const std::string& toml, const std::string& display, 
   config.description = text(root, "description");
   if (auto authors = root["book"]["authors"].as_array())
     for (const auto& name : *authors)
-      if (auto s = name.value<std::string>()) config.authors.push_back(*s);
+      if (auto s = name.value<std::string>()) config.authors.push_back(xml_text(*s));
   for (const auto& name : config.authors) config.author += (config.author.empty() ? "" : ", ") + name;
   return config;
 }

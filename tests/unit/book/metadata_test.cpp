@@ -92,3 +92,18 @@ TEST_CASE("metadata: publisher, rights and series come from the options, blank o
   CHECK(m.series.empty());
   CHECK(m.series_index.empty());  // no position without a series
 }
+
+TEST_CASE("metadata: a title, subtitle or description of whitespace alone is none, and titles are trimmed") {
+  Posts book;
+  book.add("  ").description = " \n ";
+  Options o;
+  o.subtitle = "  ";
+  auto m = book.meta(o);
+  CHECK(m.title == "folder");
+  CHECK(m.subtitle.empty());
+  CHECK(m.description.empty());
+  o.title = " Given ";
+  o.description = "\t";
+  CHECK(book.meta(o).title == "Given");
+  CHECK(book.meta(o).description.empty());
+}

@@ -232,3 +232,23 @@ TEST_CASE("contents_label: regression: zh-Hant-TW and zh-MO got the Simplified l
   CHECK(contents_label("zh-MO") == "目錄");
   CHECK(contents_label("zh-Hans-HK") == "目录");
 }
+
+TEST_CASE("build_outline: chapters nested deeper than kMaxChapterNesting are listed at that depth, with a note") {
+  TestBook t;
+  const int deep = static_cast<int>(kMaxChapterNesting) + 10;
+  for (int i = 0; i <= deep; ++i) t.add("C" + std::to_string(i), "## S\n").nesting = i;
+  Book& book = t.render();
+  auto outline = build_outline(book);
+  // Down the chain of chapters: each chapter's first child is its section S, its second the next chapter.
+  std::vector<const TocNode*> chain = {&outline.at(0)};
+  while (chain.back()->children.size() > 1) chain.push_back(&chain.back()->children[1]);
+  CHECK(chain.size() == kMaxChapterNesting + 1);
+  CHECK(chain.back()->label == "C" + std::to_string(kMaxChapterNesting));
+  const TocNode& parent = *chain[chain.size() - 2];
+  REQUIRE(parent.children.size() == 12);  // S, the chapter at the cap, and the ten below it beside it
+  CHECK(parent.children.back().label == "C" + std::to_string(deep));
+  Diagnostics diag;
+  fit_toc_depth(book, 1 << 30, diag);
+  REQUIRE(diag.notes().size() == 1);
+  CHECK(diag.notes()[0].message.find("chapters nested 101 levels deep") == 0);
+}

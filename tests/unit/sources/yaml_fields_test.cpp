@@ -126,3 +126,14 @@ TEST_CASE("yaml fields: a null mark is line 0, the whole file") {
   CHECK(diag.errors().at(0).format("error") == "doc.yml: error: something about the file");
   CHECK(fields.position(YAML::Mark::null_mark()) == std::pair{0, 0});
 }
+
+TEST_CASE("yaml fields: escaped control characters and NUL leave scalars, lists and names, nothing cut short") {
+  Read r("t: \"T\\0it\\x07le\"\nl: [\"a\\x01b\", \"\\0\"]\nn: \"Ann\\x1b\"\n", kLenient);
+  CHECK(r.fields.scalar(r["t"], "t") == "Title");
+  Strings l;
+  r.fields.list(r["l"], "l", l);
+  CHECK(l == Strings{"ab"});
+  Strings n;
+  r.fields.names(r["n"], "n", n);
+  CHECK(n == Strings{"Ann"});
+}

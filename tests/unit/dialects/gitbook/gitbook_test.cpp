@@ -23,6 +23,16 @@ TEST_CASE("gitbook: book.json gives the title, author and language, SUMMARY.md a
         Strings{"N Introduction -> README.md", "# Part -> -", "N Chapter -> chapter/README.md"});
 }
 
+TEST_CASE("gitbook: a \\u0000 in book.json's title or author is dropped, not the text after it") {
+  TempDir t;
+  t.write("book.json", "{\"title\": \"Git\\u0000Book\", \"author\": \"A\\u0007nn\"}\n");
+  t.write("SUMMARY.md", "# Summary\n\n* [Introduction](README.md)\n");
+  Diagnostics diag;
+  Site site = detect_site(t.path, "gitbook", diag);
+  CHECK(site.config.title == "GitBook");
+  CHECK(site.config.authors == Strings{"Ann"});
+}
+
 TEST_CASE("gitbook: `root` and `structure.summary` say where the book and its summary are, kept inside") {
   TempDir t;
   t.write("book.json", "{\"root\": \"./docs\", \"structure\": {\"summary\": \"TOC.md\"}}");

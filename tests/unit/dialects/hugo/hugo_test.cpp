@@ -55,6 +55,13 @@ TEST_CASE("hugo config: hugo.toml's title, language, baseURL and author, keys in
   CHECK(config_value(c, "params.description") == "About things");
 }
 
+TEST_CASE("hugo config: a NUL or control escape in hugo.toml's title or description is dropped, not what follows") {
+  SiteConfig c = config_of(
+      {{"hugo.toml", "hugo.toml", "title = \"Hu\\u0000go\\u0007 Site\"\n[params]\ndescription = \"A\\u0001B\"\n"}});
+  CHECK(c.title == "Hugo Site");
+  CHECK(c.description == "AB");
+}
+
 TEST_CASE("hugo config: config/_default/ files by name, a language's own title and contentDir") {
   SiteConfig c = config_of({
       {"hugo.toml", "config/_default/hugo.toml", "title = \"Site\"\ndefaultContentLanguage = \"zh-cn\"\n"},

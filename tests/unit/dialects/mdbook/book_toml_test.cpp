@@ -132,3 +132,10 @@ TEST_CASE("book.toml config: the corpora's mdBook books") {
   CHECK(rbe->language == "ja");
   CHECK(rbe->authors.empty());  // it says `author`, which mdBook does not read either
 }
+
+TEST_CASE("book.toml config: a NUL or control escape in a title or author is dropped, not the text after it") {
+  SiteConfig c = parse_book_toml("[book]\ntitle = \"T\\u0000it\\u0007le\"\nauthors = [\"A\\u0001B\"]\n");
+  CHECK(c.title == "Title");
+  REQUIRE(c.authors.size() == 1);
+  CHECK(c.authors[0] == "AB");
+}
