@@ -9,10 +9,9 @@
 
 namespace mkepub {
 
-// The text of `files`, in order, each under a comment naming it. What would reach outside the book is dropped
-// with a warning at its line and column: `@import` rules and declarations with `url(...)` (the book carries no
-// file a stylesheet names, and a remote one is forbidden in EPUB), and `@charset`, which may only open a file.
-// An unreadable file is an error.
+// The text of `files`, in order, each under a comment naming it, kept inside the book as templates are
+// (render/css_loads.h): `@import` rules go and `url(...)` becomes `none`, with a warning where the first was; a
+// leading `@charset` goes (it may only open a stylesheet). An unreadable file is an error.
 std::string load_user_css(const std::vector<fs::path>& files, Diagnostics& diag);
 
 // One stylesheet's text cleaned as above; `display` names it in warnings.

@@ -1,4 +1,4 @@
-// --css stylesheets kept inside the book (user_css.h).
+// --css stylesheets kept inside the book (user_css.h), by the templates' rule (css_loads.h).
 #include <doctest/doctest.h>
 
 #include "sources/user_css.h"
@@ -16,28 +16,22 @@ Strings warnings_of(const Diagnostics& diag) {
 
 }  // namespace
 
-TEST_CASE("clean_user_css: @import, @charset and url(...) declarations go, the rest stays as written") {
+TEST_CASE("clean_user_css: @charset and @import go, url(...) loads nothing, with a warning at the first") {
   Diagnostics diag;
   const std::string css =
-      "@charset \"utf-8\";\n@import url('https://x/y.css') screen;\n"
-      "body { color: #111; background: url(paper.png) repeat; margin: 0 }\n"
-      "@font-face { font-family: X; src: url(\"https://x/y.woff2\") }\n"
-      "/* url( in a comment */ p::before { content: \"url(\"; }\n";
-  CHECK(clean_user_css(css, "u.css", diag) ==
-        "\nbody { color: #111; margin: 0 }\n@font-face { font-family: X;}\n"
-        "/* url( in a comment */ p::before { content: \"url(\"; }\n");
-  CHECK(warnings_of(diag) ==
-        Strings{
-            "u.css:1:1: warning: `@charset` left out: it may only open a stylesheet, and the book's is UTF-8",
-            "u.css:2:1: warning: `@import` left out: the book carries no file a stylesheet names",
-            "u.css:3:33: warning: a declaration with url(...) left out: the book carries no file a stylesheet names",
-            "u.css:4:35: warning: a declaration with url(...) left out: the book carries no file a stylesheet names",
-        });
+      "@charset \"utf-8\";\nh1 { color: #111 }\n@import url('https://x/y.css') screen;\n"
+      "body { background: url(paper.png) repeat; margin: 0 }\n";
+  CHECK(clean_user_css(css, "u.css", diag) == "\nh1 { color: #111 }\n\nbody { background: none repeat; margin: 0 }\n");
+  CHECK(warnings_of(diag) == Strings{"u.css:3:1: warning: @import rules left out and url(...) written `none` from "
+                                     "here on: the book carries no file a stylesheet names"});
 }
 
-TEST_CASE("clean_user_css: a stylesheet with nothing to leave out is kept byte for byte") {
+TEST_CASE("clean_user_css: kept byte for byte when nothing loads, left out when escapes hide names") {
   Diagnostics diag;
   const std::string css = "h1 { font-weight: 700 }\n.note::after { content: '}'; }\n";
   CHECK(clean_user_css(css, "u.css", diag) == css);
   CHECK(diag.warnings().empty());
+  CHECK(clean_user_css("p { background: u\\72l(x.png) }", "u.css", diag).empty());
+  REQUIRE(diag.warnings().size() == 1);
+  CHECK(warnings_of(diag)[0].starts_with("u.css: warning: left out: it names resources behind CSS escapes"));
 }
