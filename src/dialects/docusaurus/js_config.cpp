@@ -5,6 +5,8 @@
 #include <cctype>
 #include <optional>
 
+#include "dialects/dialect.h"
+
 namespace mkepub {
 namespace {
 
@@ -71,7 +73,7 @@ std::string js_string_value(std::string_view js, std::string_view key) {
   return "";
 }
 
-SiteConfig parse_js_config(const std::string& js, const std::string&, Diagnostics&) {
+SiteConfig parse_js_config(const std::string& js, const std::string& display, Diagnostics& diag) {
   SiteConfig c;
   c.title = js_string_value(js, "title");
   c.subtitle = js_string_value(js, "tagline");
@@ -85,6 +87,7 @@ SiteConfig parse_js_config(const std::string& js, const std::string&, Diagnostic
   }
   for (const char* key : {"title", "tagline", "description"})
     if (auto v = js_string_value(js, key); !v.empty()) c.variables[key] = v;
+  keep_http_url(c, "url", js, display, diag);
   return c;
 }
 

@@ -14,8 +14,8 @@ namespace mkepub {
 // site's own in both generators' configs, whose nested objects (navbar, locales) come after it.
 std::string js_string_value(std::string_view js, std::string_view key);
 
-// title, tagline or description (subtitle, description), url (+ baseUrl), and the language: Docusaurus's
-// i18n `defaultLocale`, VitePress's `lang`.
+// title, tagline or description (subtitle, description), url (+ baseUrl; an http or https one only), and the
+// language: Docusaurus's i18n `defaultLocale`, VitePress's `lang`.
 SiteConfig parse_js_config(const std::string& js, const std::string& display, Diagnostics& diag);
 
 }  // namespace mkepub
