@@ -3,6 +3,8 @@
 // SIGINT, SIGTERM or a file-size limit in a config's anthology.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <vector>
 
 #include "support.h"
@@ -142,4 +144,30 @@ TEST_CASE("exits: past a file-size limit a config's anthology fails with exit 1,
   CHECK(r.output.find("File too large") != std::string::npos);
   for (const char* book : {"a", "b", "c"}) CHECK(slurp(tmp / "an/out" / (std::string(book) + ".epub")) == "OLD");
   CHECK(temporaries(tmp / "an/out") == 0);
+}
+
+TEST_CASE("exits: a cover, book config cover or template that is a device or a FIFO is exit 1, never read") {
+  TempDir tmp;
+  make_blog(tmp / "in");
+  fs::create_directories(tmp / "tpl");
+  REQUIRE(mkfifo((tmp / "tpl/book.css").c_str(), 0600) == 0);
+  spit(tmp / "cfg/mkepub.yaml", "title: C\nsources: [../in]\ncover: /dev/zero\noutput: ../c.epub\n");
+  struct Case {
+    std::string args, message;
+  };
+  const std::vector<Case> cases = {
+      {quote(tmp / "in") + " --cover /dev/zero -o " + quote(tmp / "b.epub"),
+       "/dev/zero: error: cannot read the cover image"},
+      {quote(tmp / "cfg"), "/dev/zero: error: cannot read the cover image"},
+      {quote(tmp / "in") + " --templates " + quote(tmp / "tpl") + " -o " + quote(tmp / "b.epub"),
+       (tmp / "tpl/book.css").string() + ": error: cannot read file"},
+  };
+  for (const auto& c : cases) {
+    auto r = run_mkepub_bounded(c.args, 30);
+    INFO(c.args, "\n", r.output);
+    CHECK(r.code == 1);
+    CHECK(r.output.find(c.message) != std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(tmp / "b.epub"));
+  CHECK_FALSE(fs::exists(tmp / "c.epub"));
 }
