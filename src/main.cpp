@@ -85,6 +85,37 @@ std::string unknown_flag_message(const CLI::App& app, int argc, char** argv) {
   return "";
 }
 
+// A number flag's text, strictly: decimal digits (with `fraction`, then maybe a point and more digits), nothing
+// around them, no leading zero, from `min` to `max`. CLI11 alone takes `0x10`, `0b11`, `010` (as 8), `+2` and
+// ` 2`, and as a real number `nan`, which no range check refuses.
+CLI::Validator decimal(double min, double max, bool fraction = false) {
+  auto shown = [](double v) {
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+    return s;
+  };
+  std::string expected =
+      std::string(fraction ? "a number" : "a whole number") + " from " + shown(min) + " to " + shown(max);
+  return CLI::Validator(
+      [=](std::string& text) -> std::string {
+        size_t digits = 0;
+        while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+        size_t end = digits;
+        if (fraction && digits > 0 && end < text.size() && text[end] == '.') {
+          size_t point = end++;
+          while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+          if (end == point + 1) end = point;  // `1.` is not a number here: the point left over makes it unsound
+        }
+        // A leading zero is refused too: CLI11 converts `010` as octal.
+        bool sound = digits > 0 && digits <= 15 && end == text.size() && !(digits > 1 && text[0] == '0');
+        double value = sound ? std::strtod(text.c_str(), nullptr) : 0;
+        if (sound && min <= value && value <= max) return "";
+        return "expected " + expected + ", not `" + text + "`";
+      },
+      expected);
+}
+
 const char* const kExamples = R"(Examples:
   mkepub seeds/ -o book.epub                 a folder of posts (searched recursively)
   mkepub post.md other.md -o book.epub       single post files
@@ -151,10 +182,10 @@ void declare_options(CLI::App& app, Cli& cli) {
       ->check(CLI::ExistingDirectory);
   app.add_option("--toc-depth", o.toc_depth, "Heading levels in the table of contents, 1-6")
       ->default_val(3)
-      ->check(CLI::Range(1, 6));
+      ->check(decimal(1, 6));
   app.add_option("--image-max", o.image_max, "Scale images down to N pixels on the long side; 0: never")
       ->default_val(2048)
-      ->check(CLI::Range(0, 65535));
+      ->check(decimal(0, 65535));
   app.add_option("--sort", cli.sort, "Chapter order: date (then file name) or name")
       ->default_val("date")
       ->check(one_of({"date", "name"}));
@@ -164,7 +195,7 @@ void declare_options(CLI::App& app, Cli& cli) {
       ->default_val("default")
       ->check(one_of(mkepub::highlight_style_names()));
   app.add_flag("--vertical", o.vertical, "Vertical writing (Japanese, Chinese): pages turned right to left");
-  app.add_option("-j,--jobs", o.jobs, "Threads for posts and books (default: every core)")->check(CLI::Range(1, 256));
+  app.add_option("-j,--jobs", o.jobs, "Threads for posts and books (default: every core)")->check(decimal(1, 256));
   app.add_option("--split-by", o.split_by, "One book per year, category or tag, into the folder -o names")
       ->check(one_of({"year", "category", "tag"}));
   app.add_option("--shard", cli.shard, "K/N: build only the books at positions K, K+N, ... (1-based), to split a batch");
@@ -176,10 +207,10 @@ void declare_options(CLI::App& app, Cli& cli) {
   app.add_flag("--no-remote-images", cli.no_remote_images, "Leave remote images as links to them; fetch nothing")
       ->excludes("--offline");
   app.add_option("--fetch-timeout", o.fetch_timeout, "Seconds one remote image may take to download (default 25)")
-      ->check(CLI::Range(0.1, 3600.0));
+      ->check(decimal(0.1, 3600, true));
   app.add_option("--fetch-max-bytes", o.fetch_max_bytes,
                  "A remote image larger than this is not fetched (default 20 MB)")
-      ->check(CLI::Range(size_t(1), size_t(1) << 30));
+      ->check(decimal(1, 1 << 30));
   app.add_flag("-q,--quiet", o.quiet, "Print errors only");
   app.add_flag("-v,--verbose", o.verbose, "List every warning (by default they are grouped by kind)");
 }
@@ -202,6 +233,9 @@ std::string finish_options(const CLI::App& app, Cli& cli) {
   const std::string more = "\nRun with --help for more information.\n";
   mkepub::Options& o = cli.options;
   if (o.inputs.empty()) return "INPUT is required" + more;
+  for (const char* flag : {"--output", "--depfile"})  // `-o ""` would otherwise read as no -o at all
+    if (app.count(flag) && app.get_option(flag)->as<std::string>().empty())
+      return std::string(flag) + ": expected a path, not an empty string" + more;
   if (o.output.empty() && !mkepub::find_config(o.inputs)) return "--output is required" + more;
   o.sort = cli.sort == "name" ? mkepub::Options::Sort::name : mkepub::Options::Sort::date;
   o.sort_given = app.count("--sort") > 0;

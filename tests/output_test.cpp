@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <map>
+#include <vector>
 
 #include <libdeflate.h>
 
@@ -159,4 +160,46 @@ TEST_CASE("output: a full disk is an error, and the old book and no temporary fi
                       ": No space left on device") != std::string::npos);
   CHECK(slurp(tmp / "disk/book.epub") == "OLD BOOK");
   CHECK(temporaries(tmp / "disk") == 0);
+}
+
+TEST_CASE("output: no output replaces a book config, its templates or cover, a font, or a Jekyll include") {
+  TempDir tmp;
+  make_blog(tmp / "cfg/posts");
+  spit(tmp / "cfg/mkepub.yaml", "title: C\nsources: [posts]\ntemplates: tpl\ncover: cover.png\n");
+  spit(tmp / "cfg/tpl/book.css", "body { margin: 0 }\n");
+  spit(tmp / "cfg/cover.png", slurp(tmp / "cfg/posts/pic.png"));
+  auto font = run("fc-match -f '%{file}' 'LXGW WenKai'");
+  REQUIRE(font.code == 0);
+  fs::copy_file(font.output, tmp / "face.ttf");
+  spit(tmp / "jekyll/_config.yml", "title: J\n");
+  spit(tmp / "jekyll/_includes/note.html", "<p>Note</p>\n");
+  spit(tmp / "jekyll/_posts/2020-01-02-a.md",
+       "---\ntitle: A\n---\n{% include note.html %}\n\n{% include_relative part.md %}\n");
+  spit(tmp / "jekyll/_posts/part.md", "Part.\n");
+  struct Case {
+    std::string args, output, flag = "-o";
+  };
+  const std::vector<Case> cases = {
+      {"cfg", "cfg/mkepub.yaml"},
+      {"cfg", "cfg/tpl/book.css"},
+      {"cfg", "cfg/cover.png"},
+      {"cfg", "cfg/mkepub.yaml", "--depfile"},
+      {"cfg --font face.ttf", "face.ttf"},
+      {"cfg --font face.ttf", "face.ttf", "--depfile"},
+      {"jekyll", "jekyll/_includes/note.html"},
+      {"jekyll", "jekyll/_posts/part.md"},
+      {"jekyll", "jekyll/_posts/part.md", "--depfile"},
+  };
+  for (const auto& c : cases) {
+    const std::string before = slurp(tmp / c.output);
+    std::string book = c.flag == "-o" ? "" : " -o " + quote(tmp / "book.epub");
+    auto r = run("cd " + quote(tmp.path) + " && " + quote(MKEPUB_BINARY) + " " + c.args + book + " " + c.flag + " " +
+                 quote(c.output));
+    INFO(c.args, " ", c.flag, " ", c.output, "\n", r.output);
+    CHECK(r.code == 1);
+    CHECK(r.output.find(c.output + ": error: the output is one of the inputs; nothing written") != std::string::npos);
+    CHECK(slurp(tmp / c.output) == before);
+    CHECK_FALSE(fs::exists(tmp / "book.epub"));
+    CHECK(temporaries(tmp.path) + temporaries(tmp / "cfg") + temporaries(tmp / "jekyll/_posts") == 0);
+  }
 }

@@ -77,6 +77,12 @@ std::optional<std::string> read_site_file(const fs::path& file, const fs::path& 
 bool climbs_out(const fs::path& relative);
 // A folder named by the configuration, kept inside the site: an absolute or `..` path gives `fallback`.
 fs::path inside(const fs::path& root, const std::string& relative, const std::string& fallback);
+// A site's `url` (Hugo's `baseURL`, Docusaurus's `url`) goes into hrefs, where the site-root links to pages not in
+// the book lead: only an http or https one is kept, the rule for posts' links (`javascript:alert(1)` would run in
+// a reader). Another is dropped from `config` with a warning at the value's first place in `text`, the config file
+// `display`, named there `key`.
+void keep_http_url(SiteConfig& config, const std::string& key, const std::string& text, const std::string& display,
+                   Diagnostics& diag);
 // A config value by its dotted key ("book.src"), or "".
 std::string config_value(const SiteConfig& config, const std::string& key);
 

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "base/url.h"
 #include "dialects/site.h"
 #include "sources/inputs_read.h"
 #include "sources/load.h"
@@ -95,6 +96,25 @@ fs::path inside(const fs::path& root, const std::string& relative, const std::st
   fs::path p = fs::path(relative.empty() ? fallback : relative).lexically_normal();
   if (climbs_out(p)) p = fs::path(fallback).lexically_normal();
   return p == "." || p.empty() ? root : (root / p).lexically_normal();
+}
+
+void keep_http_url(SiteConfig& config, const std::string& key, const std::string& text, const std::string& display,
+                   Diagnostics& diag) {
+  auto url = config.variables.find("url");
+  if (url == config.variables.end() || url_scheme(url->second).empty() || is_http_url(url->second)) return;
+  int line = 0, col = 0;
+  // The value as the config wrote it, or its start: Docusaurus's has baseUrl appended.
+  size_t at = text.find(url->second);
+  if (at == std::string::npos) at = text.find(url->second.substr(0, url->second.find(':') + 1));
+  if (at != std::string::npos) {
+    line = col = 1;
+    for (size_t i = 0; i < at; ++i)  // columns count characters, not UTF-8 bytes
+      if (text[i] == '\n') ++line, col = 1;
+      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  }
+  diag.warn({display, line, col, "`" + key + "`: `" + url->second + "` is not an http or https URL; ignored",
+             "config value ignored"});
+  config.variables.erase(url);
 }
 
 std::string config_value(const SiteConfig& config, const std::string& key) {

@@ -34,7 +34,9 @@ void report(const Diagnostics& diag, const BooksWritten& books, const Options& o
   if (!o.quiet)
     for (const auto& out : books.written) std::cerr << "wrote " << display(out) << "\n";
   if (books.exit_code == 0) return;
-  if (!books.written.empty()) {
+  if (!books.written.empty() && books.failed.empty()) {  // the books are in place; what came after them failed
+    std::cerr << "mkepub: " << diag.errors().size() << " error(s) after the books were written\n";
+  } else if (!books.written.empty()) {
     std::cerr << "mkepub: " << books.failed.size() << " book(s) failed and were not written:";
     for (const auto& f : books.failed) std::cerr << " " << display(f);
     std::cerr << "\n";

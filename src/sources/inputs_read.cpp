@@ -24,6 +24,9 @@ std::optional<std::pair<dev_t, ino_t>> identity_of(const fs::path& file) {
 }  // namespace
 
 std::optional<std::string> read_input(const fs::path& file, size_t max_bytes) {
+  // Only a regular file is an input: a device (`--cover /dev/zero`) or a FIFO would be read without end.
+  struct stat st;
+  if (stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   auto bytes = read_file(file, max_bytes);
   if (bytes)
     if (auto id = identity_of(file)) {

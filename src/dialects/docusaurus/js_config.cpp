@@ -5,6 +5,8 @@
 #include <cctype>
 #include <optional>
 
+#include "dialects/dialect.h"
+
 namespace mkepub {
 namespace {
 
@@ -83,7 +85,7 @@ std::string js_word_value(std::string_view js, std::string_view key) {
   return std::string(js.substr(value, end - value));
 }
 
-SiteConfig parse_js_config(const std::string& js, const std::string&, Diagnostics&) {
+SiteConfig parse_js_config(const std::string& js, const std::string& display, Diagnostics& diag) {
   SiteConfig c;
   c.title = js_string_value(js, "title");
   c.subtitle = js_string_value(js, "tagline");
@@ -99,6 +101,7 @@ SiteConfig parse_js_config(const std::string& js, const std::string&, Diagnostic
   if (js_word_value(js, "lineNumbers") == "true") c.variables["markdown.lineNumbers"] = "true";
   for (const char* key : {"title", "tagline", "description"})
     if (auto v = js_string_value(js, key); !v.empty()) c.variables[key] = v;
+  keep_http_url(c, "url", js, display, diag);
   return c;
 }
 

@@ -16,8 +16,8 @@ std::string js_string_value(std::string_view js, std::string_view key);
 
 // The bare word (`true`, `false`, a number) that is the first `key:`'s value; "" when it is anything else.
 std::string js_word_value(std::string_view js, std::string_view key);
-// title, tagline or description (subtitle, description), url (+ baseUrl), and the language: Docusaurus's
-// i18n `defaultLocale`, VitePress's `lang`; VitePress's `markdown.lineNumbers` when true.
+// title, tagline or description (subtitle, description), url (+ baseUrl; an http or https one only), and the
+// language: Docusaurus's i18n `defaultLocale`, VitePress's `lang`; VitePress's `markdown.lineNumbers` when true.
 SiteConfig parse_js_config(const std::string& js, const std::string& display, Diagnostics& diag);
 
 }  // namespace mkepub

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "base/text.h"
+#include "dialects/dialect.h"
 #include "dialects/hugo/hugo.h"
 #include "sources/toml_yaml.h"
 #include "sources/yaml_bounds.h"
@@ -144,6 +145,12 @@ SiteConfig read_hugo_config(const std::vector<HugoConfigFile>& files, Diagnostic
   flatten(tree, "", config.variables);
   config.variables["url"] = scalar(get(tree, "baseurl"));
   config.variables["contentDir"] = localized(tree, language, {"contentdir"});
+  // The last file that names the URL set it (the files merge in order).
+  for (auto it = files.rbegin(); it != files.rend(); ++it)
+    if (it->text.find(config.variables["url"]) != std::string::npos || std::next(it) == files.rend()) {
+      keep_http_url(config, "baseURL", it->text, it->display, diag);
+      break;
+    }
   return config;
 }
 
