@@ -24,6 +24,9 @@ constexpr size_t kMaxIncludedBytes = kMaxPostBytes;
 // Folders one glob in a book config's `sources:` lists: `**` reaches every folder below, so this is about the
 // largest tree a glob may search (a checkout of a large documentation site has a few thousand).
 constexpr size_t kMaxGlobListings = 100000;
+// One metadata value (a title, a description, a tag): the cover and title page lay the title out with Pango, in
+// time that grows with its square (a 2 MB title took 30 s).
+constexpr size_t kMaxMetadataBytes = size_t(64) << 10;
 // Any other file read into the book (an image, an included file).
 constexpr size_t kMaxAssetBytes = size_t(64) << 20;
 

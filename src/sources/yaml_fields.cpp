@@ -3,8 +3,10 @@
 #include "sources/yaml_fields.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "base/dates.h"
+#include "base/input_limits.h"
 #include "base/text.h"
 
 namespace mkepub {
@@ -38,6 +40,12 @@ std::optional<std::string> YamlFields::scalar(const YAML::Node& node, const std:
                        : "expected a single value");
     return std::nullopt;
   }
+  if (node.Scalar().size() > kMaxMetadataBytes) {
+    report(node, key,
+           "a value of " + std::to_string(node.Scalar().size() >> 10) + " KB; the limit is " +
+               std::to_string(kMaxMetadataBytes >> 10) + " KB");
+    return std::nullopt;
+  }
   return node.Scalar();
 }
 
@@ -61,15 +69,21 @@ bool YamlFields::list(const YAML::Node& node, const std::string& key, std::vecto
     out.insert(out.end(), items.begin(), items.end());
     return true;
   }
+  std::unordered_set<std::string> seen(out.begin(), out.end());  // not a search of `out` per value: 100000 tags
+  lenient_list(node, key, out, seen);
+  return true;
+}
+
+void YamlFields::lenient_list(const YAML::Node& node, const std::string& key, std::vector<std::string>& out,
+                              std::unordered_set<std::string>& seen) {
   if (node.IsScalar()) {
-    if (!node.Scalar().empty() && std::find(out.begin(), out.end(), node.Scalar()) == out.end())
-      out.push_back(node.Scalar());
+    if (node.Scalar().size() > kMaxMetadataBytes) scalar(node, key);  // reports it
+    else if (!node.Scalar().empty() && seen.insert(node.Scalar()).second) out.push_back(node.Scalar());
   } else if (node.IsSequence()) {
-    for (const auto& item : node) list(item, key, out);
+    for (const auto& item : node) lenient_list(item, key, out, seen);
   } else {
     report(node, key, "expected a value or a list");
   }
-  return true;
 }
 
 void YamlFields::names(const YAML::Node& node, const std::string& key, std::vector<std::string>& out) {
