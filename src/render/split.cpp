@@ -81,12 +81,18 @@ void break_up(pugi::xml_node big, size_t limit) {
     size_t s = measure(row);
     if (is_row && size > 0 && size + s > limit) {
       // A new list (or table, with the same header) continues where the last one stopped.
-      auto copy = parent.insert_copy_after(big, piece);
-      auto copy_rows = name == "table" && copy.child("tbody") ? copy.child("tbody") : copy;
-      for (auto r = copy_rows.first_child(); r;) {
-        auto n = r.next_sibling();
-        if (std::string_view(r.name()) != "thead" && std::string_view(r.name()) != "caption") copy_rows.remove_child(r);
-        r = n;
+      // An empty copy, not a deep one: copying what is left of a big table for each piece took time that grew
+      // with the square of its size.
+      auto copy = parent.insert_child_after(big.name(), piece);
+      for (auto a : big.attributes()) copy.append_attribute(a.name()) = a.value();
+      for (auto c : big.children()) {
+        std::string_view cn = c.name();
+        if (rows != big && c == rows) {  // the tbody, empty
+          auto body = copy.append_child(c.name());
+          for (auto a : c.attributes()) body.append_attribute(a.name()) = a.value();
+        } else if (rows != big || cn == "thead" || cn == "caption") {
+          if (c != row && c.type() == pugi::node_element) copy.append_copy(c);
+        }
       }
       copy.remove_attribute("id");
       if (name == "ol") {
