@@ -18,6 +18,15 @@ constexpr int kMaxNesting = 100;
 // Values in one YAML document once its aliases are expanded: aliases let a few lines stand for billions
 // ("billion laughs") or for an endless tree (an alias inside its own anchor).
 constexpr size_t kMaxYamlValues = 100000;
+// Text that includes and embeds add to one post, all together: a file that includes itself twice, eight deep, is
+// 256 copies, and one include can be any size up to kMaxAssetBytes; either would pass kMaxPostBytes many times.
+constexpr size_t kMaxIncludedBytes = kMaxPostBytes;
+// Folders one glob in a book config's `sources:` lists: `**` reaches every folder below, so this is about the
+// largest tree a glob may search (a checkout of a large documentation site has a few thousand).
+constexpr size_t kMaxGlobListings = 100000;
+// One metadata value (a title, a description, a tag): the cover and title page lay the title out with Pango, in
+// time that grows with its square (a 2 MB title took 30 s).
+constexpr size_t kMaxMetadataBytes = size_t(64) << 10;
 // Any other file read into the book (an image, an included file).
 constexpr size_t kMaxAssetBytes = size_t(64) << 20;
 

@@ -127,7 +127,11 @@ class Reader {
       base /= part;
     }
     if (!is_within(roots, canonical(path(base.string())))) return outside(item.Mark(), "`sources`: `" + s + "`");
-    auto matches = expand_glob(dir_, s);
+    bool exhausted = false;
+    auto matches = expand_glob(dir_, s, &exhausted);
+    if (exhausted)
+      return error(item.Mark(), "`sources`: `" + s + "` lists more than " + std::to_string(kMaxGlobListings) +
+                                    " folders; name a narrower one");
     if (matches.empty()) error(item.Mark(), "`sources`: `" + s + "` matches nothing");
     for (auto& m : matches) {
       if (is_within(roots, canonical(m))) found.push_back(m.lexically_normal());
@@ -329,47 +333,75 @@ std::vector<Options> read_books(Reader& r, const YAML::Node& root, const YAML::N
   return out;
 }
 
+// `*` and `?` within one name. Greedy, going back only to the last `*` seen: a pattern of many `*` against a long
+// name takes time in proportion to their product, not exponential time as recursion on each `*` does.
 bool match_name(std::string_view pat, std::string_view name) {
-  if (pat.empty()) return name.empty();
-  if (pat[0] == '*')
-    for (size_t i = 0; i <= name.size(); ++i)
-      if (match_name(pat.substr(1), name.substr(i))) return true;
-  if (pat[0] == '*') return false;
-  if (name.empty()) return false;
-  return (pat[0] == '?' || pat[0] == name[0]) && match_name(pat.substr(1), name.substr(1));
-}
-
-void glob_walk(const fs::path& base, const std::vector<std::string>& parts, size_t i, std::vector<fs::path>& out) {
-  std::error_code ec;
-  if (i == parts.size()) {
-    if (fs::exists(base, ec)) out.push_back(base);
-    return;
-  }
-  const std::string& part = parts[i];
-  if (part.find_first_of("*?") == std::string::npos) return glob_walk(base / part, parts, i + 1, out);
-  if (part == "**") glob_walk(base, parts, i + 1, out);
-  for (const auto& entry : fs::directory_iterator(base, ec)) {
-    std::string name = entry.path().filename().string();
-    if (name[0] == '.' && part[0] != '.') continue;
-    if (part == "**") {  // not into symlinked folders, as bash's globstar: a link to `..` would loop
-      if (entry.is_directory(ec) && !entry.is_symlink(ec)) glob_walk(entry.path(), parts, i, out);
-    } else if (match_name(part, name)) {
-      glob_walk(entry.path(), parts, i + 1, out);
+  size_t p = 0, n = 0, star = std::string_view::npos, star_n = 0;
+  while (n < name.size()) {
+    if (p < pat.size() && (pat[p] == '?' || pat[p] == name[n])) {
+      ++p, ++n;
+    } else if (p < pat.size() && pat[p] == '*') {
+      star = p++, star_n = n;
+    } else if (star != std::string_view::npos) {
+      p = star + 1, n = ++star_n;
+    } else {
+      return false;
     }
   }
+  while (p < pat.size() && pat[p] == '*') ++p;
+  return p == pat.size();
 }
+
+// One glob's walk. Each folder is listed at most once per pattern part, found by whatever path (a `**` after a
+// `**`, or a symlink back up the tree, reaches the same folders many ways), and at most kMaxGlobListings times in
+// all.
+struct GlobWalk {
+  const std::vector<std::string>& parts;
+  std::vector<fs::path>& out;
+  std::set<std::pair<std::string, size_t>> seen;
+  size_t listings = 0;
+  bool exhausted = false;
+
+  void walk(const fs::path& base, size_t i) {
+    std::error_code ec;
+    if (i == parts.size()) {
+      if (fs::exists(base, ec)) out.push_back(base);
+      return;
+    }
+    const std::string& part = parts[i];
+    if (part.find_first_of("*?") == std::string::npos) return walk(base / part, i + 1);
+    if (!seen.insert({fs::weakly_canonical(base, ec).string(), i}).second) return;
+    if (++listings > kMaxGlobListings) {
+      exhausted = true;
+      return;
+    }
+    if (part == "**") walk(base, i + 1);
+    for (const auto& entry : fs::directory_iterator(base, ec)) {
+      if (exhausted) return;
+      std::string name = entry.path().filename().string();
+      if (name[0] == '.' && part[0] != '.') continue;
+      if (part == "**") {  // not into symlinked folders, as bash's globstar: a link to `..` would loop
+        if (entry.is_directory(ec) && !entry.is_symlink(ec)) walk(entry.path(), i);
+      } else if (match_name(part, name)) {
+        walk(entry.path(), i + 1);
+      }
+    }
+  }
+};
 
 }  // namespace
 
-std::vector<fs::path> expand_glob(const fs::path& base, const std::string& pattern) {
+std::vector<fs::path> expand_glob(const fs::path& base, const std::string& pattern, bool* exhausted) {
   std::vector<std::string> parts;
   fs::path start = base;
   for (const auto& p : fs::path(pattern)) {
     if (p == "/") start = p;
-    else if (!p.empty()) parts.push_back(p.string());
+    else if (!p.empty() && !(p == "**" && !parts.empty() && parts.back() == "**")) parts.push_back(p.string());
   }
   std::vector<fs::path> out;
-  glob_walk(start, parts, 0, out);
+  GlobWalk walk{parts, out, {}};
+  walk.walk(start, 0);
+  if (exhausted) *exhausted = walk.exhausted;
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

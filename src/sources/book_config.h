@@ -7,6 +7,7 @@
 
 #include "base/book.h"
 #include "base/diagnostics.h"
+#include "base/input_limits.h"
 
 namespace mkepub {
 
@@ -38,7 +39,7 @@ bool apply_command_line_keys(const std::string& yaml, const fs::path& origin, Op
 
 // The files and folders a glob such as `posts/2019-*.md` or `posts/**/*.md` names under `base`, sorted:
 // `*` and `?` within one name (not matching a leading dot), `**` any number of folders (not through symlinked
-// ones, which could loop).
-std::vector<fs::path> expand_glob(const fs::path& base, const std::string& pattern);
+// ones, which could loop). A walk that would list more than kMaxGlobListings folders stops, with `*exhausted` set.
+std::vector<fs::path> expand_glob(const fs::path& base, const std::string& pattern, bool* exhausted = nullptr);
 
 }  // namespace mkepub

@@ -70,17 +70,33 @@ std::string megabytes(uintmax_t bytes) {
 
 // A post's file read and decoded, before the book's limits are applied: what may run on any thread.
 struct ReadPost {
+  bool no_front_matter = false;          // a .txt file that does not open with front matter: not read further
   std::optional<Diagnostic> unreadable;  // not a regular file, not readable, or over the limit per post
   size_t bytes = 0;
   std::string text;
   std::optional<Diagnostic> undecodable;  // not UTF-8, or NUL bytes
 };
 
-ReadPost read_post(const fs::path& file, const std::string& display) {
+// Whether a file's first bytes open front matter (after a byte order mark, which decoding drops).
+bool opens_with_front_matter(const fs::path& file) {
+  auto head = read_input(file, 8);
+  if (!head) return true;  // let the full read report it
+  std::string_view h = *head;
+  if (h.rfind("\xEF\xBB\xBF", 0) == 0) h.remove_prefix(3);
+  return h.rfind("---\n", 0) == 0 || h.rfind("---\r\n", 0) == 0 || h == "---";
+}
+
+// A .txt file is looked at (`peek_txt`) before it is read: one without front matter is no post, whatever its size
+// or encoding (a log in a notes folder), and is not read whole.
+ReadPost read_post(const fs::path& file, const std::string& display, bool peek_txt = true) {
   ReadPost r;
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) {  // a device or a pipe could be endless or never end
     r.unreadable = Diagnostic{display, 0, 0, "not a regular file"};
+    return r;
+  }
+  if (peek_txt && is_txt(file) && !opens_with_front_matter(file)) {
+    r.no_front_matter = true;
     return r;
   }
   auto bytes = read_input(file, kMaxPostBytes);
@@ -146,6 +162,10 @@ ReadPost Adder::take(const fs::path& file, const std::string& display) {
 void Adder::operator()(const fs::path& file, std::string display, const fs::path& root, bool explicit_input) {
   if (over) return;
   ReadPost r = take(file, display);
+  if (r.no_front_matter) {
+    if (!explicit_input) return;  // a .txt file found in a folder is a post only when it opens with front matter
+    r = read_post(file, display, false);
+  }
   if (r.unreadable) return diag.post_error(*r.unreadable, keep_going);
   if (out.size() >= kMaxPosts || (total += r.bytes) > kMaxTotalPostBytes) {
     over = true;

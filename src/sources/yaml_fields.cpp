@@ -3,8 +3,10 @@
 #include "sources/yaml_fields.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "base/dates.h"
+#include "base/input_limits.h"
 #include "base/text.h"
 
 namespace mkepub {
@@ -45,6 +47,12 @@ std::optional<std::string> YamlFields::scalar(const YAML::Node& node, const std:
                        : "expected a single value");
     return std::nullopt;
   }
+  if (node.Scalar().size() > kMaxMetadataBytes) {
+    report(node, key,
+           "a value of " + std::to_string(node.Scalar().size() >> 10) + " KB; the limit is " +
+               std::to_string(kMaxMetadataBytes >> 10) + " KB");
+    return std::nullopt;
+  }
   return text_of(node);
 }
 
@@ -68,15 +76,21 @@ bool YamlFields::list(const YAML::Node& node, const std::string& key, std::vecto
     out.insert(out.end(), items.begin(), items.end());
     return true;
   }
+  std::unordered_set<std::string> seen(out.begin(), out.end());  // not a search of `out` per value: 100000 tags
+  lenient_list(node, key, out, seen);
+  return true;
+}
+
+void YamlFields::lenient_list(const YAML::Node& node, const std::string& key, std::vector<std::string>& out,
+                              std::unordered_set<std::string>& seen) {
   if (node.IsScalar()) {
-    if (std::string s = text_of(node); !s.empty() && std::find(out.begin(), out.end(), s) == out.end())
-      out.push_back(std::move(s));
+    if (node.Scalar().size() > kMaxMetadataBytes) scalar(node, key);  // reports it
+    else if (std::string s = text_of(node); !s.empty() && seen.insert(s).second) out.push_back(std::move(s));
   } else if (node.IsSequence()) {
-    for (const auto& item : node) list(item, key, out);
+    for (const auto& item : node) lenient_list(item, key, out, seen);
   } else {
     report(node, key, "expected a value or a list");
   }
-  return true;
 }
 
 void YamlFields::names(const YAML::Node& node, const std::string& key, std::vector<std::string>& out) {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "base/book.h"
@@ -52,6 +53,8 @@ class YamlFields {
   std::optional<Date> date(const YAML::Node& node, const std::string& key);
 
  private:
+  void lenient_list(const YAML::Node& node, const std::string& key, std::vector<std::string>& out,
+                    std::unordered_set<std::string>& seen);
   std::string display_;
   Diagnostics& diag_;
   YamlReporting how_;

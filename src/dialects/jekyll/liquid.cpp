@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "base/input_limits.h"
 #include "base/text.h"
 
 namespace mkepub {
@@ -53,11 +54,12 @@ std::vector<std::pair<size_t, size_t>> fenced_ranges(std::string_view text) {
 class Renderer {
  public:
   Renderer(std::string_view text, const LiquidContext& ctx, Diagnostics& diag, std::set<std::string>& warned,
-           std::map<std::string, std::string> vars, int depth, int include_line)
+           size_t& included, std::map<std::string, std::string> vars, int depth, int include_line)
       : text_(text),
         ctx_(ctx),
         diag_(diag),
         warned_(warned),
+        included_(included),
         vars_(std::move(vars)),
         depth_(depth),
         include_line_(include_line) {
@@ -75,6 +77,7 @@ class Renderer {
   const LiquidContext& ctx_;
   Diagnostics& diag_;
   std::set<std::string>& warned_;
+  size_t& included_;  // bytes the includes of this post added, up to kMaxIncludedBytes
   std::map<std::string, std::string> vars_;
   int depth_, include_line_;
   std::vector<Token> tokens_;
@@ -358,7 +361,16 @@ class Renderer {
                 t.name + " `" + file + "` not found" + (relative ? "" : " in _includes") + ": left out");
       return "";
     }
-    std::string result = Renderer(*text, ctx_, diag_, warned_, std::move(vars), depth_ + 1, line_of(t.at)).run();
+    if (included_ + text->size() > kMaxIncludedBytes) {
+      included_ = kMaxIncludedBytes + 1;  // the includes after this one are left out too
+      warn_once("include budget", t.at, "missing include",
+                t.name + " `" + file + "` would take the text included into this post past " +
+                    std::to_string(kMaxIncludedBytes >> 20) + " MB: left out, and any further include");
+      return "";
+    }
+    included_ += text->size();
+    std::string result =
+        Renderer(*text, ctx_, diag_, warned_, included_, std::move(vars), depth_ + 1, line_of(t.at)).run();
     while (!result.empty() && result.back() == '\n') result.pop_back();
     return result;
   }
@@ -369,7 +381,8 @@ class Renderer {
 std::string render_liquid(std::string_view text, const LiquidContext& context, Diagnostics& diag) {
   if (text.find("{{") == std::string_view::npos && text.find("{%") == std::string_view::npos) return std::string(text);
   std::set<std::string> warned;
-  return Renderer(text, context, diag, warned, context.variables, 0, 0).run();
+  size_t included = 0;
+  return Renderer(text, context, diag, warned, included, context.variables, 0, 0).run();
 }
 
 }  // namespace mkepub

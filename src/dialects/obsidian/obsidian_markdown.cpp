@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "base/input_limits.h"
 #include "base/text.h"
 #include "dialects/obsidian/code_ranges.h"
 #include "dialects/obsidian/note_text.h"
@@ -29,6 +30,7 @@ class NoteExpander {
   Diagnostics& diag_;
   std::vector<fs::path> chain_;  // the notes being embedded, outermost first
   std::map<fs::path, std::optional<std::string>> notes_;
+  size_t embedded_bytes_ = 0;  // what the embeds of this post added, up to kMaxIncludedBytes
 
   const std::optional<std::string>& note_text(const fs::path& note);
   std::string href(const fs::path& target, const std::string& fragment) const;
@@ -116,6 +118,16 @@ std::string NoteExpander::embed(const Wikilink& w, const fs::path& from, int lin
          "embed");
     return link(w, from, line);
   }
+  if (embedded_bytes_ + part->size() > kMaxIncludedBytes) {
+    if (embedded_bytes_ <= kMaxIncludedBytes)
+      warn(line,
+           "embed `![[" + w.raw + "]]` would take the text embedded into this post past " +
+               std::to_string(kMaxIncludedBytes >> 20) + " MB; linked instead, as is any further embed",
+           "embed");
+    embedded_bytes_ = kMaxIncludedBytes + 1;
+    return link(w, from, line);
+  }
+  embedded_bytes_ += part->size();
   chain_.push_back(*target);
   std::string inner = expand(*part, *target, depth + 1, line);
   chain_.pop_back();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/input_limits.h"
 #include "dialects/tags/tag_expander.h"
 
 namespace mkepub::tags {
@@ -275,6 +276,18 @@ size_t Expander::post_link(const Tag& t, std::vector<std::string> args) {
 
 // Jekyll's `{% include %}`, Hugo's `{{% include %}}` and mdBook's `{{#include}}` in prose: the file's text, itself
 // expanded, one level deeper.
+bool Expander::within_include_budget(const Tag& t, const std::string& path, size_t bytes) {
+  if (post_.included_bytes + bytes <= kMaxIncludedBytes) {
+    post_.included_bytes += bytes;
+    return true;
+  }
+  post_.included_bytes = kMaxIncludedBytes + 1;  // the includes after this one are left out too
+  warn_once("include budget", t.begin, "missing include",
+            "include `" + path + "` would take the text included into this post past " +
+                std::to_string(kMaxIncludedBytes >> 20) + " MB: left out, and any further include");
+  return false;
+}
+
 size_t Expander::include(const Tag& t, const std::string& path, std::string_view selector) {
   if (depth_ >= kMaxIncludeDepth) {
     warn(t.begin, "missing include", "include `" + path + "` nested more than 8 deep: left out");
@@ -286,6 +299,7 @@ size_t Expander::include(const Tag& t, const std::string& path, std::string_view
     warn_once("include:" + path, t.begin, "missing include", "include `" + path + "` not found: left out");
     return put(t, "");
   }
+  if (!within_include_budget(t, path, text->size())) return put(t, "");
   Expander nested(without_front_matter(*text), post_, depth_ + 1, line_of(t.begin));
   std::string expanded = nested.run();
   while (!expanded.empty() && expanded.back() == '\n') expanded.pop_back();
@@ -308,6 +322,7 @@ size_t Expander::include_code(const Tag& t, const std::vector<std::string>& args
     warn_once("include:" + path, t.begin, "missing include", "include_code `" + path + "` not found: left out");
     text = "// (listing " + path + " not included)";
   }
+  if (!within_include_budget(t, path, text->size())) return put(t, "");
   std::string code = *text + "\n";
   const std::string fence = code_fence(code);
   return put_line(t, fence + lang + "\n" + code + fence, false);

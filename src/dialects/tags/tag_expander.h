@@ -56,6 +56,7 @@ struct PostState {
   int missing_listings = 0;
   std::string first_missing_listing;
   int first_missing_line = 0;
+  size_t included_bytes = 0;  // what the includes added, up to kMaxIncludedBytes
 };
 
 enum class Syntax { hexo, hugo, mdbook, liquid };
@@ -114,6 +115,8 @@ class Expander {
   bool close_block(const Tag& t, const std::string& name);
   size_t post_link(const Tag& t, std::vector<std::string> args);
   size_t include(const Tag& t, const std::string& path, std::string_view selector);
+  // Counts `bytes` against kMaxIncludedBytes; past it, warns once per post and is false.
+  bool within_include_budget(const Tag& t, const std::string& path, size_t bytes);
   size_t include_code(const Tag& t, const std::vector<std::string>& args);
   size_t unknown(const Tag& t);
   void finish();

@@ -383,7 +383,7 @@ void Expander::warn_once_at(const std::string& key, int line, const std::string&
 }  // namespace tags
 
 std::string expand_tags(const std::string& markdown, const TagContext& context, Diagnostics& diag) {
-  tags::PostState post{context, diag, {}, {}, 0, {}, 0};
+  tags::PostState post{context, diag, {}, {}, 0, {}, 0, 0};
   return tags::Expander(markdown, post, 0, 0).run();
 }
 

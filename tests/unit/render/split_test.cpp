@@ -77,3 +77,49 @@ TEST_CASE("one huge ordered list is broken into lists that keep counting") {
   }
   CHECK(items == 2000);
 }
+
+TEST_CASE("one huge paragraph is cut between words into paragraphs, every file under the limit") {
+  // Escaped text grows: `<` is written `&lt;`, so 250 KB of it made a 700 KB page.
+  std::string body = "Intro.\n\n";
+  for (int i = 0; i < 4000; ++i) body += "a < b & c > d 中文字，";
+  Post post = long_post(body + "\n");
+  Diagnostics diag;
+  auto ch = render_chapter(post, "text/c0001.xhtml", diag);
+  split_long_chapter(ch, 20000);
+  REQUIRE(ch.continued.size() >= 3);
+  std::string all;
+  std::vector<pugi::xml_document*> docs = {ch.doc.get()};
+  for (auto& p : ch.continued) docs.push_back(p.doc.get());
+  for (auto* doc : docs) {
+    auto page = finish_chapter(*doc, "", "en");
+    CHECK(page.size() <= 20000 + 500);
+    for (auto p : doc->select_nodes("//p"))
+      for (auto t : p.node().children()) all += t.value();
+  }
+  std::string expected = "Intro.";
+  for (int i = 0; i < 4000; ++i) expected += "a < b & c > d 中文字，";
+  CHECK(all == expected);  // every character kept, in order, none cut in two
+}
+
+TEST_CASE("one huge table is broken into tables that each repeat its header, in linear time") {
+  std::string body = "| n | word |\n|---|---|\n";
+  for (int i = 1; i <= 3000; ++i) body += "| " + std::to_string(i) + " | row |\n";
+  Post post = long_post(body);
+  Diagnostics diag;
+  auto ch = render_chapter(post, "text/c0001.xhtml", diag);
+  split_long_chapter(ch, 20000);
+  REQUIRE(!ch.continued.empty());
+  int rows = 0, tables = 0;
+  std::vector<pugi::xml_document*> docs = {ch.doc.get()};
+  for (auto& p : ch.continued) docs.push_back(p.doc.get());
+  for (auto* doc : docs) {
+    for (auto t : doc->select_nodes("//table")) {
+      ++tables;
+      CHECK(t.node().select_nodes("thead/tr/th").size() == 2);
+      rows += static_cast<int>(t.node().select_nodes("tbody/tr").size());
+    }
+    CHECK(finish_chapter(*doc, "", "en").size() <= 20000 + 500);
+  }
+  CHECK(tables > 3);
+  CHECK(rows == 3000);
+}

@@ -137,3 +137,22 @@ TEST_CASE("yaml fields: escaped control characters and NUL leave scalars, lists 
   r.fields.names(r["n"], "n", n);
   CHECK(n == Strings{"Ann"});
 }
+
+TEST_CASE("yaml fields: a value past 64 KB is ignored, and 100000 tags are read in linear time") {
+  Read r("title: " + std::string(1 << 20, 'w') + "\ntags: [" + std::string(70 << 10, 't') + ", ok]\n", kLenient);
+  CHECK(r.fields.scalar(r["title"], "title") == std::nullopt);
+  std::vector<std::string> tags;
+  r.fields.list(r["tags"], "tags", tags);
+  CHECK(tags == Strings{"ok"});
+  CHECK(
+      r.messages() ==
+      Strings{"doc.yml:2:8: warning: front matter `title`: a value of 1024 KB; the limit is 64 KB; ignored [odd value]",
+              "doc.yml:3:8: warning: front matter `tags`: a value of 70 KB; the limit is 64 KB; ignored [odd value]"});
+  std::string many = "tags: [";
+  for (int i = 0; i < 100000; ++i) many += "t" + std::to_string(i % 50000) + ", ";
+  Read m(many + "]\n", kLenient);
+  tags.clear();
+  m.fields.list(m["tags"], "tags", tags);
+  CHECK(tags.size() == 50000);  // each once, in order
+  CHECK(tags[49999] == "t49999");
+}

@@ -22,10 +22,13 @@ struct TestVault {
       {"Concepts/a.md", "A embeds b:\n\n![[b]]\n"},
       {"Concepts/b.md", "B embeds a:\n\n![[a]]\n"},
       {"Other/post.md", "elsewhere\n"},
+      {"Big/big.md", std::string(3 << 20, 'z') + "\n"},
+      {"Big/fan.md", "![[big]]\n\n![[big]]\n"},
   };
-  std::vector<fs::path> files = {"Notes/post.md",    "Notes/Other Note.md",  "Concepts/matrix.md",
-                                 "Concepts/loop.md", "Concepts/a.md",        "Concepts/b.md",
-                                 "Other/post.md",    "assets/diagram 1.png", "assets/paper.pdf"};
+  std::vector<fs::path> files = {
+      "Notes/post.md",    "Notes/Other Note.md", "Concepts/matrix.md", "Concepts/loop.md",
+      "Concepts/a.md",    "Concepts/b.md",       "Other/post.md",      "assets/diagram 1.png",
+      "assets/paper.pdf", "Big/big.md",          "Big/fan.md"};
   Vault vault{files, {{"Concepts/matrix.md", {"Matrices"}}}};
   TagContext context(const std::string& post = "Notes/post.md") {
     TagContext ctx;
@@ -170,4 +173,13 @@ TEST_CASE("obsidian: code ranges follow CommonMark's fences, indented code and s
   REQUIRE(code.size() == 2);
   CHECK(md.substr(code[0].first, code[0].second - code[0].first) == "`b`");
   CHECK(md.substr(code[1].first, code[1].second - code[1].first) == "```\nx\n```\n> ~~~\n> y\n> ~~~\n");
+}
+
+TEST_CASE("obsidian: embeds stop at 4 MB of embedded text per post, then link") {
+  auto e = expand("![[fan]]\n");
+  CHECK(e.text.size() < (4 << 20));
+  CHECK(e.text.size() > (3 << 20));
+  CHECK(e.text.find("[big](../Big/big.md)") != std::string::npos);
+  CHECK(e.warnings == Strings{"vault/Notes/post.md:1: warning: embed `![[big]]` would take the text embedded into this "
+                              "post past 4 MB; linked instead, as is any further embed [embed]"});
 }
