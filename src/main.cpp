@@ -11,6 +11,7 @@
 #include "epub/highlight_css.h"
 #include "epub/output.h"
 #include "render/highlight.h"
+#include "run/check_books.h"
 #include "run/plan_books.h"
 #include "run/run.h"
 #include "sources/image_store.h"
@@ -260,8 +261,25 @@ std::string finish_options(const CLI::App& app, Cli& cli) {
 
 }  // namespace
 
+// `mkepub check BOOK.epub...`: the self-check on books already made (run/check_books.h).
+int check_command(int argc, char** argv) {
+  CLI::App app{"mkepub check: mkepub's own check of EPUB books (container, package, pages, links)", "mkepub check"};
+  std::vector<mkepub::fs::path> books;
+  app.add_option("BOOK", books, "EPUB files to check")->required();
+  try {
+    app.parse(argc - 1, argv + 1);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  std::string err;
+  int code = mkepub::check_books(books, err);
+  std::cerr << err;
+  return code;
+}
+
 int main(int argc, char** argv) {
   mkepub::use_bundled_syntax_definitions_only();  // before any thread: the same book on every machine
+  if (argc > 1 && std::string_view(argv[1]) == "check") return check_command(argc, argv);
   Cli cli;
   CLI::App app{"mkepub: compile Markdown posts with YAML front matter into an EPUB 3 book", "mkepub"};
   declare_options(app, cli);

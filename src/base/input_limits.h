@@ -29,5 +29,8 @@ constexpr size_t kMaxGlobListings = 100000;
 constexpr size_t kMaxMetadataBytes = size_t(64) << 10;
 // Any other file read into the book (an image, an included file).
 constexpr size_t kMaxAssetBytes = size_t(64) << 20;
+// A book `mkepub check` reads (it is held whole, and unpacked up to four times its size): past every book mkepub
+// writes within the limits above, whose images are compressed already.
+constexpr size_t kMaxCheckedBookBytes = size_t(1) << 30;
 
 }  // namespace mkepub

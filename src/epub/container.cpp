@@ -204,7 +204,7 @@ std::string zip_entries(const std::vector<Entry>& entries) {
   return out;
 }
 
-std::vector<Entry> unzip_entries(const std::string& bytes) {
+std::vector<Entry> unzip_entries(const std::string& bytes, size_t max_bytes) {
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
@@ -216,9 +216,14 @@ std::vector<Entry> unzip_entries(const std::string& bytes) {
   }
   std::vector<Entry> out;
   zip_int64_t n = zip_get_num_entries(za, 0);
+  size_t total = 0;
   for (zip_int64_t i = 0; i < n; ++i) {
     zip_stat_t st;
     zip_stat_index(za, i, 0, &st);
+    if (st.size > max_bytes || (total += st.size) > max_bytes) {
+      zip_close(za);
+      throw std::runtime_error("its files add up to more than " + std::to_string(max_bytes >> 20) + " MB unpacked");
+    }
     Entry e{st.name, std::string(st.size, '\0'), st.comp_method == ZIP_CM_STORE};
     zip_file_t* f = zip_fopen_index(za, i, 0);
     if (f) {
