@@ -179,4 +179,11 @@ std::pair<int, int> position_of(const std::string& text, size_t offset) {
   return {line, col};
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace mkepub

@@ -33,6 +33,8 @@ size_t xml_text_length(std::string_view s);
 std::pair<int, int> position_of(const std::string& text, size_t offset);
 
 std::string_view trim(std::string_view s);
+// ASCII letters in lower case, every other byte as it is (names, keys, CSS: case-insensitive in ASCII only).
+std::string ascii_lower(std::string_view s);
 
 // Lowercase ASCII slug of the letters and digits in `text` ("Hello, World!" -> "hello-world").
 std::string ascii_slug(std::string_view text);

@@ -2,17 +2,12 @@
 
 #include <charconv>
 
+#include "base/text.h"
+
 namespace mkepub {
 namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::optional<int> number(std::string_view s) {
   while (!s.empty() && (s.front() == '"' || s.front() == '\'')) s.remove_prefix(1);
@@ -65,15 +60,15 @@ void read_attributes(std::string_view group, CodeLineOptions& o) {
   for (std::string_view word : split_words(group, true)) {
     size_t eq = word.find('=');
     if (eq == std::string_view::npos) {
-      const std::string cls = lower(word);
+      const std::string cls = ascii_lower(word);
       if (cls == ".numberlines" || cls == ".number-lines") o.numbers = true;
       else if (in_hl_lines && is_range_list(word)) append(o.marked, parse_line_ranges(word));
       continue;
     }
-    const std::string key = lower(word.substr(0, eq));
+    const std::string key = ascii_lower(word.substr(0, eq));
     std::string_view value = word.substr(eq + 1);
     in_hl_lines = key == "hl_lines";
-    if (key == "linenos") o.numbers = lower(value).find("false") == std::string::npos;
+    if (key == "linenos") o.numbers = ascii_lower(value).find("false") == std::string::npos;
     else if (key == "linenostart" || key == "startfrom" || key == "start-from") o.start = number(value);
     else if (key == "hl_lines") append(o.marked, parse_line_ranges(value));
   }
@@ -87,7 +82,7 @@ void read_word(std::string_view word, CodeLineOptions& o) {
     else read_attributes(inner, o);
     return;
   }
-  const std::string w = lower(word);
+  const std::string w = ascii_lower(word);
   if (w == "showlinenumbers") o.numbers = true;  // Docusaurus
   if (w.starts_with("showlinenumbers=")) o.numbers = true, o.start = number(word.substr(16));
   // Hexo's codeblock options, which its backtick fences take too.

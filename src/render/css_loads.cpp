@@ -3,16 +3,12 @@
 // https://www.w3.org/TR/SVG11/linking.html#IRIforms), so those stay; everything else that loads goes.
 #include "render/css_loads.h"
 
+#include "base/text.h"
+
 #include <cctype>
 
 namespace mkepub {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Where the url( at `open` (the index of its "(") ends, and whether its argument is a fragment of this file.
 struct Url {
@@ -50,7 +46,7 @@ bool hides_names(const std::string& low) {
 }  // namespace
 
 std::optional<std::string> css_without_loads(std::string_view css) {
-  const std::string low = lower(css);
+  const std::string low = ascii_lower(css);
   if (hides_names(low)) return std::nullopt;
   std::string out;
   for (size_t i = 0; i < css.size();) {
@@ -71,7 +67,7 @@ std::optional<std::string> css_without_loads(std::string_view css) {
 }
 
 bool css_value_loads(std::string_view value) {
-  const std::string low = lower(value);
+  const std::string low = ascii_lower(value);
   if (hides_names(low) || low.find("@import") != std::string::npos) return true;
   for (size_t at = low.find("url("); at != std::string::npos; at = low.find("url(", at + 4))
     if (!read_url(value, at + 3).local) return true;
