@@ -9,18 +9,12 @@
 
 #include "epub/container.h"
 #include "support.h"
+#include "unit/strings.h"
 
 using namespace mkepub;
 using namespace mkepub::test;
 
 namespace {
-
-std::string repeat(std::string_view s, size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
 
 struct Built {
   Run run;

@@ -4,9 +4,18 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 using Strings = std::vector<std::string>;
+
+// `s` `n` times over: the inputs of size and time tests, made in the test.
+inline std::string repeat(std::string_view s, size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
 
 namespace doctest {
 template <>

@@ -5,16 +5,11 @@
 #include "base/diagnostics.h"
 #include "render/linear_markdown.h"
 #include "render/markdown.h"
+#include "../strings.h"
 
 using namespace mkepub;
 
 namespace {
-
-std::string repeat(std::string_view s, size_t n) {
-  std::string out;
-  for (size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
 
 // The rewritten text, which must render as `markdown` does.
 std::string rewritten_same(const std::string& markdown) {

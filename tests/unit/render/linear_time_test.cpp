@@ -6,18 +6,12 @@
 #include <chrono>
 
 #include "render/linear_markdown.h"
+#include "../strings.h"
 #include "render/markdown.h"
 
 using namespace mkepub;
 
 namespace {
-
-std::string repeat(std::string_view s, size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
 
 size_t count(const std::string& s, std::string_view what) {
   size_t n = 0;
