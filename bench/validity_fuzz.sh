@@ -5,6 +5,7 @@
 # long as it is left running. Not a test: a search. A book epubcheck rejects while mkepub said nothing is kept,
 # with the site it was built from, under FINDINGS; each becomes a test once understood.
 #   bench/validity_fuzz.sh [ROUNDS] [FINDINGS]     (ROUNDS 0: until stopped)
+#   MAX_SECONDS=1800 bench/validity_fuzz.sh 0       rounds until 30 minutes have passed
 # Inputs: the Markdown fuzz target's seeds and whatever its runs have added (build*/tests/fuzz/corpus/markdown),
 # random spans of them spliced together, with the SVG files of ../shared/corpora (when present) as images.
 set -uo pipefail
@@ -22,7 +23,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 RANDOM=${SEED:-1}  # the same seed gives the same books: a finding can be made again
 found=0
+deadline=$(( $(date +%s) + ${MAX_SECONDS:-0} ))
 for ((round = 1; rounds == 0 || round <= rounds; round++)); do
+  [ "${MAX_SECONDS:-0}" -gt 0 ] && [ "$(date +%s)" -ge "$deadline" ] && break
   site="$work/site"
   rm -rf "$site" && mkdir -p "$site/img"
   for ((i = 0; i < ${#svgs[@]} && i < 8; i++)); do cp "${svgs[RANDOM % ${#svgs[@]}]}" "$site/img/$i.svg"; done

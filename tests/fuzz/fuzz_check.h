@@ -1,6 +1,8 @@
 // What every fuzz target asserts about the XHTML it gets out of mkepub: that an XML parser and epubcheck take it.
 // pugixml alone is lenient (it accepts control characters, duplicate attributes and undeclared prefixes), so
-// the rules of XML 1.0 and Namespaces in XML that it skips are checked here too.
+// the rules of XML 1.0 and Namespaces in XML that it skips are checked here too; and each page must pass the
+// self-check mkepub runs on every book it writes (epub/check.h: HTML's content model, style attributes), the
+// validity oracle: a page the self-check refuses is a book mkepub would stop at with exit 3.
 #pragma once
 
 #include <pugixml.hpp>
@@ -11,6 +13,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+
+#include "epub/check.h"
 
 namespace mkepub::fuzz {
 
@@ -89,6 +93,13 @@ inline void require_xml(const std::string& xml) {
   if (!result) fail(result.description(), xml);
   if (!doc.document_element()) fail("no root element", xml);
   check_tree(doc.document_element(), xml);
+}
+
+// require_xml, and the self-check's verdict on the page as a book's XHTML file.
+inline void require_page(const std::string& xml) {
+  require_xml(xml);
+  auto facts = scan_xml("page.xhtml", xml);
+  if (!facts.problems.empty()) fail(facts.problems.front().c_str(), xml);
 }
 
 }  // namespace mkepub::fuzz

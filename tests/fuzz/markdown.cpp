@@ -81,13 +81,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const InputError&) {
     return 0;  // nested past kMaxNesting (input_limits.h): refused with the post's line, as it should be
   }
-  fuzz::require_xml(finish_chapter(*ch.doc, "", "en"));
+  fuzz::require_page(finish_chapter(*ch.doc, "", "en"));
   same_read_as_xml(post.body);
 
   // The same page made vertical and split small, so that every break point is tried on fuzzed content.
   make_vertical(*ch.doc);
   split_long_chapter(ch, 2048);
-  fuzz::require_xml(finish_chapter(*ch.doc, "ja", "ja"));
-  for (auto& page : ch.continued) fuzz::require_xml(finish_chapter(*page.doc, "ja", "ja"));
+  fuzz::require_page(finish_chapter(*ch.doc, "ja", "ja"));
+  for (auto& page : ch.continued) fuzz::require_page(finish_chapter(*page.doc, "ja", "ja"));
   return 0;
 }

@@ -24,7 +24,7 @@ void require_title_page(const std::string& title, const std::string& subtitle,
   book.meta.creators = authors;
   book.meta.description = description;
   book.meta.language = "en";
-  fuzz::require_xml(render_title_page(book));
+  fuzz::require_page(render_title_page(book));
 }
 
 void require_title_page(const SiteConfig& c) { require_title_page(c.title, c.subtitle, c.authors, c.description); }
