@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mkepub {
 namespace {
@@ -70,6 +71,14 @@ void break_up(pugi::xml_node big, size_t limit) {
   if (name == "table") rows = big.child("tbody") ? big.child("tbody") : big;
   else if (name == "p") cut_long_text(big, limit);
   else if (name != "ul" && name != "ol") return;
+  // What each new table repeats, in order: its caption and head, and its body emptied. Found once: looking through
+  // the children of a paragraph or list for each new piece took time that grew with the square of its length.
+  std::vector<pugi::xml_node> repeated;
+  if (name == "table")
+    for (auto c : big.children()) {
+      std::string_view cn = c.name();
+      if (c.type() == pugi::node_element && (rows != big || cn == "thead" || cn == "caption")) repeated.push_back(c);
+    }
   auto parent = big.parent();
   pugi::xml_node piece = big;
   size_t size = 0;
@@ -85,13 +94,12 @@ void break_up(pugi::xml_node big, size_t limit) {
       // with the square of its size.
       auto copy = parent.insert_child_after(big.name(), piece);
       for (auto a : big.attributes()) copy.append_attribute(a.name()) = a.value();
-      for (auto c : big.children()) {
-        std::string_view cn = c.name();
+      for (auto c : repeated) {
         if (rows != big && c == rows) {  // the tbody, empty
           auto body = copy.append_child(c.name());
           for (auto a : c.attributes()) body.append_attribute(a.name()) = a.value();
-        } else if (rows != big || cn == "thead" || cn == "caption") {
-          if (c != row && c.type() == pugi::node_element) copy.append_copy(c);
+        } else if (c != row) {
+          copy.append_copy(c);
         }
       }
       copy.remove_attribute("id");

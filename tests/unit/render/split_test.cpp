@@ -3,6 +3,8 @@
 
 #include <pugixml.hpp>
 
+#include <chrono>
+
 #include "render/chapter.h"
 #include "render/split.h"
 
@@ -122,4 +124,22 @@ TEST_CASE("one huge table is broken into tables that each repeat its header, in 
   }
   CHECK(tables > 3);
   CHECK(rows == 3000);
+}
+
+TEST_CASE("one paragraph of many inline elements is shared out in time that grows with its length") {
+  // 400,000 emphasised words in one paragraph, cut into about 5,000 pages: each new paragraph once looked
+  // through all the words left, a billion steps (20 s); a bound, not a benchmark (bench/quadratic.sh, "footnotes").
+  std::string body;
+  for (int i = 0; i < 400000; ++i) body += "*w* ";
+  Post post = long_post(body);
+  Diagnostics diag;
+  auto ch = render_chapter(post, "text/c0001.xhtml", diag);
+  auto start = std::chrono::steady_clock::now();
+  split_long_chapter(ch, 2048);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 10);
+  CHECK(ch.continued.size() > 2000);
+  size_t words = ch.doc->select_nodes("//em").size();
+  for (auto& p : ch.continued) words += p.doc->select_nodes("//em").size();
+  CHECK(words == 400000);
 }
