@@ -11,10 +11,11 @@ cd "$(dirname "$0")"
 build_packages=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libyaml-dev
   libtomlplusplus-dev libpugixml-dev libzip-dev libcli11-dev doctest-dev libgumbo-dev uuid-dev libpango1.0-dev
   libcairo2-dev libopencc-dev libfontconfig-dev libharfbuzz-dev nettle-dev libdeflate-dev libpng-dev libvips-dev libcurl4-openssl-dev fonts-noto-cjk
-  fonts-lxgw-wenkai libkf5syntaxhighlighting-dev)
+  fonts-lxgw-wenkai libkf5syntaxhighlighting-dev bash-completion man-db)
 # clang and its runtime libraries build the sanitized suite and the fuzz targets (libFuzzer, ASan, UBSan); python3
-# serves the remote-image tests' images on 127.0.0.1 (tests/image_server.py).
-test_packages=(epubcheck util-linux chromium calibre nodejs clang-14 libclang-rt-14-dev python3)
+# serves the remote-image tests' images on 127.0.0.1 (tests/image_server.py); zsh and fish check the completions
+# made for them (bash-completion and man-db are above: `mkepub <Tab>` and `man mkepub` work after set-up).
+test_packages=(epubcheck util-linux chromium calibre nodejs clang-14 libclang-rt-14-dev python3 zsh fish)
 
 missing() {
   for p in "$@"; do
@@ -55,7 +56,12 @@ fi
 werror=OFF
 [ "$mode" = test ] && werror=ON
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DMKEPUB_WERROR=$werror >/dev/null
-if [ "$mode" = test ]; then cmake --build build -j"$(nproc)"; else cmake --build build -j"$(nproc)" --target mkepub; fi
+# mkepub_docs: the man page and completions that `cmake --install` installs with mkepub.
+if [ "$mode" = test ]; then
+  cmake --build build -j"$(nproc)"
+else
+  cmake --build build -j"$(nproc)" --target mkepub mkepub_docs
+fi
 cmake --install build --prefix /usr/local >/dev/null
 
 if [ "$mode" = test ]; then

@@ -8,6 +8,9 @@
 #include <iostream>
 
 #include "base/suggest.h"
+#include "cli/command_doc.h"
+#include "cli/from_cli11.h"
+#include "cli/validators.h"
 #include "epub/highlight_css.h"
 #include "epub/output.h"
 #include "render/highlight.h"
@@ -53,20 +56,6 @@ bool parse_shard(const std::string& text, int& k, int& n) {
   return number(all.substr(0, slash), k) && number(all.substr(slash + 1), n) && 1 <= k && k <= n && n <= 1000000;
 }
 
-// CLI11's IsMember, saying which value was probably meant: "--split-by: `yaer` is not one of year, category, tag
-// (did you mean `year`?)".
-CLI::Validator one_of(std::vector<std::string> values) {
-  return CLI::Validator(
-      [values](std::string& value) -> std::string {
-        if (std::find(values.begin(), values.end(), value) != values.end()) return "";
-        std::string list;
-        for (const auto& v : values) list += (list.empty() ? "" : ", ") + v;
-        std::string close = mkepub::closest_match(value, values);
-        return "`" + value + "` is not one of " + list + (close.empty() ? "" : " (did you mean `" + close + "`?)");
-      },
-      "");
-}
-
 // The first argument that names no option (`--ouput`, `--ouput=x`), with the option it was probably meant to be:
 // CLI11 only says the argument was not expected. "" when every argument that looks like a long option is one.
 std::string unknown_flag_message(const CLI::App& app, int argc, char** argv) {
@@ -86,37 +75,6 @@ std::string unknown_flag_message(const CLI::App& app, int argc, char** argv) {
   return "";
 }
 
-// A number flag's text, strictly: decimal digits (with `fraction`, then maybe a point and more digits), nothing
-// around them, no leading zero, from `min` to `max`. CLI11 alone takes `0x10`, `0b11`, `010` (as 8), `+2` and
-// ` 2`, and as a real number `nan`, which no range check refuses.
-CLI::Validator decimal(double min, double max, bool fraction = false) {
-  auto shown = [](double v) {
-    std::string s = std::to_string(v);
-    s.erase(s.find_last_not_of('0') + 1);
-    if (s.back() == '.') s.pop_back();
-    return s;
-  };
-  std::string expected =
-      std::string(fraction ? "a number" : "a whole number") + " from " + shown(min) + " to " + shown(max);
-  return CLI::Validator(
-      [=](std::string& text) -> std::string {
-        size_t digits = 0;
-        while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
-        size_t end = digits;
-        if (fraction && digits > 0 && end < text.size() && text[end] == '.') {
-          size_t point = end++;
-          while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
-          if (end == point + 1) end = point;  // `1.` is not a number here: the point left over makes it unsound
-        }
-        // A leading zero is refused too: CLI11 converts `010` as octal.
-        bool sound = digits > 0 && digits <= 15 && end == text.size() && !(digits > 1 && text[0] == '0');
-        double value = sound ? std::strtod(text.c_str(), nullptr) : 0;
-        if (sound && min <= value && value <= max) return "";
-        return "expected " + expected + ", not `" + text + "`";
-      },
-      expected);
-}
-
 const char* const kExamples = R"(Examples:
   mkepub seeds/ -o book.epub                 a folder of posts (searched recursively)
   mkepub post.md other.md -o book.epub       single post files
@@ -125,6 +83,8 @@ const char* const kExamples = R"(Examples:
   mkepub notes/ -o notes.epub --sort name --toc-depth 2 --language zh-CN
 
 Exit codes: 0 written, 1 bad input (nothing written), 2 bad usage, 3 internal error.
+Environment: MKEPUB_CACHE_DIR (as --cache-dir), SOURCE_DATE_EPOCH (the books' modification date),
+  NO_COLOR (set and not empty: no colours on a terminal).
 )";
 
 }  // namespace
@@ -140,6 +100,9 @@ extern "C" const char* __lsan_default_options() { return "print_suppressions=0";
 
 namespace {
 
+using mkepub::decimal;
+using mkepub::one_of;
+
 // What the command line holds beyond Options: raw text checked once parsing is done.
 struct Cli {
   mkepub::Options options;
@@ -153,8 +116,8 @@ void declare_options(CLI::App& app, Cli& cli) {
   mkepub::Options& o = cli.options;
   app.footer(kExamples);
   app.set_version_flag("--version", std::string("mkepub ") + MKEPUB_VERSION);
-  app.add_option("INPUT", o.inputs, "Folders (searched recursively) or post files");
-  app.add_option("-o,--output", o.output, "The EPUB file to write");
+  app.add_option("INPUT", o.inputs, "Folders (searched recursively) or post files")->type_name("PATH");
+  app.add_option("-o,--output", o.output, "The EPUB file to write")->type_name("FILE");
   app.add_option("--cover", o.cover, "Cover image (PNG, JPEG or GIF); default: one is made from the title")
       ->check(CLI::ExistingFile);
   app.add_option("--css", o.css, "A stylesheet added after the book's own (its rules win); repeatable")
@@ -166,7 +129,8 @@ void declare_options(CLI::App& app, Cli& cli) {
                  "`auto`: the configured family for the book's language");
   app.add_option("--mono-font", o.mono_font, "Embed this family or file for code, subset to the code");
   app.add_flag("--obfuscate-fonts", o.obfuscate_fonts, "Obfuscate embedded fonts (IDPF), for licences that ask");
-  app.add_option("--dump-templates", cli.dump, "Write the default templates into this folder and exit");
+  app.add_option("--dump-templates", cli.dump, "Write the default templates into this folder and exit")
+      ->type_name("DIR");
   app.add_flag("--force", cli.force, "With --dump-templates: replace templates already in the folder")
       ->needs("--dump-templates");
   app.add_option("--title", o.title, "Book title (default: the single post's title, else the folder name)");
@@ -200,9 +164,11 @@ void declare_options(CLI::App& app, Cli& cli) {
   app.add_option("--split-by", o.split_by, "One book per year, category or tag, into the folder -o names")
       ->check(one_of({"year", "category", "tag"}));
   app.add_option("--shard", cli.shard, "K/N: build only the books at positions K, K+N, ... (1-based), to split a batch");
-  app.add_option("--depfile", o.depfile, "Write make/ninja dependencies of the books written to this file");
+  app.add_option("--depfile", o.depfile, "Write make/ninja dependencies of the books written to this file")
+      ->type_name("FILE");
   app.add_option("--cache-dir", cli.cache_dir,
-                 "Skip the build when nothing changed since the run that wrote the outputs (also MKEPUB_CACHE_DIR)");
+                 "Skip the build when nothing changed since the run that wrote the outputs (also MKEPUB_CACHE_DIR)")
+      ->type_name("DIR");
   app.add_flag("--no-cache", cli.no_cache, "Build even when the cache says nothing changed");
   app.add_flag("--offline", cli.offline, "Take remote images only from the image store; never use the network");
   app.add_flag("--no-remote-images", cli.no_remote_images, "Leave remote images as links to them; fetch nothing")
@@ -262,10 +228,15 @@ std::string finish_options(const CLI::App& app, Cli& cli) {
 }  // namespace
 
 // `mkepub check BOOK.epub...`: the self-check on books already made (run/check_books.h).
+void declare_check(CLI::App& app, std::vector<mkepub::fs::path>& books) {
+  app.description("mkepub check: mkepub's own check of EPUB books (container, package, pages, links)");
+  app.add_option("BOOK", books, "EPUB files to check")->required()->type_name("FILE");
+}
+
 int check_command(int argc, char** argv) {
-  CLI::App app{"mkepub check: mkepub's own check of EPUB books (container, package, pages, links)", "mkepub check"};
+  CLI::App app{"", "mkepub check"};
   std::vector<mkepub::fs::path> books;
-  app.add_option("BOOK", books, "EPUB files to check")->required();
+  declare_check(app, books);
   try {
     app.parse(argc - 1, argv + 1);
   } catch (const CLI::ParseError& e) {
@@ -277,9 +248,33 @@ int check_command(int argc, char** argv) {
   return code;
 }
 
+// `mkepub --help-man` and `mkepub --completions bash|zsh|fish`, which the build runs to make the man page and the
+// completions that `cmake --install` installs: made from the options declared above, they cannot disagree.
+int print_docs(int argc, char** argv) {
+  Cli cli;
+  CLI::App app{"mkepub: compile Markdown posts with YAML front matter into an EPUB 3 book", "mkepub"};
+  declare_options(app, cli);
+  mkepub::CommandDoc doc = mkepub::command_doc(app, "mkepub");
+  CLI::App check;
+  std::vector<mkepub::fs::path> books;
+  declare_check(check, books);
+  doc.commands.push_back(mkepub::command_doc(check, "check"));
+  std::string text = std::string_view(argv[1]) == "--help-man" ? mkepub::man_page(doc, MKEPUB_VERSION)
+                     : argc > 2                                ? mkepub::completion_script(doc, argv[2])
+                                                               : "";
+  if (text.empty()) {
+    std::cerr << "mkepub: error: --completions takes bash, zsh or fish\n";
+    return 2;
+  }
+  std::cout << text;
+  return 0;
+}
+
 int main(int argc, char** argv) {
   mkepub::use_bundled_syntax_definitions_only();  // before any thread: the same book on every machine
   if (argc > 1 && std::string_view(argv[1]) == "check") return check_command(argc, argv);
+  if (argc > 1 && (std::string_view(argv[1]) == "--help-man" || std::string_view(argv[1]) == "--completions"))
+    return print_docs(argc, argv);
   Cli cli;
   CLI::App app{"mkepub: compile Markdown posts with YAML front matter into an EPUB 3 book", "mkepub"};
   declare_options(app, cli);
