@@ -18,6 +18,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "base/terminal.h"
+
 namespace mkepub {
 namespace {
 
@@ -46,11 +48,14 @@ extern "C" void remove_temporaries_and_stop(int sig) {
   }
   for (Node* n = head.load(); n; n = n->next)
     if (n->live.load()) unlink(n->path);
+  erase_status_line_for_signal();  // the shell's prompt then starts on a clean line, not after a progress line
   signal(sig, SIG_DFL);
   raise(sig);
 }
 
-void install_handler() {
+}  // namespace
+
+void install_stop_handler() {
   static std::once_flag once;
   std::call_once(once, [] {
     for (int sig : {SIGINT, SIGTERM, SIGHUP}) signal(sig, remove_temporaries_and_stop);
@@ -59,6 +64,8 @@ void install_handler() {
     signal(SIGXFSZ, SIG_IGN);
   });
 }
+
+namespace {
 
 // The stopping signals blocked on this thread for the object's life.
 class SignalsBlocked {
@@ -92,7 +99,7 @@ void add(const std::string& path) {
 }  // namespace
 
 int create_temporary(const fs::path& dir, const std::string& prefix, std::string& path) {
-  install_handler();
+  install_stop_handler();
   static std::atomic<unsigned> counter{0};
   for (;;) {
     path = (dir / (prefix + std::to_string(getpid()) + "-" + std::to_string(counter++))).string();
@@ -131,7 +138,7 @@ void forget_temporary(const std::string& path) {
 }
 
 CommitWindow::CommitWindow() {
-  install_handler();
+  install_stop_handler();
   int expected = kBuilding;
   if (!phase.compare_exchange_strong(expected, kCommitting))
     for (;;) pause();  // stopping: the handler, on another thread, removes the temporaries and ends the process

@@ -9,6 +9,10 @@
 
 namespace mkepub {
 
+// Installs the stopping signals' handler now (creating a temporary does too): a run showing a progress line needs
+// it from the start, for the line to be erased however early the run is stopped.
+void install_stop_handler();
+
 // Creates a new file in `dir` named `prefix` + the process id + a counter, known to the signal handler before it
 // exists. Returns its descriptor; its path goes to `path`. Throws std::runtime_error when the folder refuses it.
 int create_temporary(const fs::path& dir, const std::string& prefix, std::string& path);

@@ -128,7 +128,7 @@ std::optional<RenderedPosts> render_posts(BookPlan& plan, Diagnostics& diag) {
     for (auto& d : mine.notes()) diag.note(std::move(d));
     for (auto& d : mine.warnings()) diag.warn(std::move(d));
     for (auto& d : mine.errors()) diag.error(std::move(d));
-    if (!failed[i]) progress_post_done();
+    progress_post_done();  // a post that failed is done with too: the line moves on to packing
   });
   if (cache && options.verbose)
     diag.note({options.output.generic_string(), 0, 0,

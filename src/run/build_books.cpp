@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <optional>
 
 #include "base/parallel.h"
@@ -13,6 +12,7 @@
 #include "run/cache.h"
 #include "run/depfile.h"
 #include "run/progress.h"
+#include "run/summary_table.h"
 #include "sources/inputs_read.h"
 
 namespace mkepub {
@@ -53,21 +53,14 @@ Result build_one(PlannedBook& book, Diagnostics& diag) {
   return r;
 }
 
-std::string table(const std::vector<PlannedBook>& books, const std::vector<Result>& results) {
-  std::string out = "book                                      chapters       size  warnings     time\n";
-  char line[512];
+std::string table(const std::vector<PlannedBook>& books, const std::vector<Result>& results, double seconds) {
+  std::vector<BookRow> rows;
   for (size_t i = 0; i < books.size(); ++i) {
     const auto& r = results[i];
-    const std::string name = books[i].options.output.filename().string();
-    if (r.cached)
-      std::snprintf(line, sizeof line, "%-40s %9s %8zu KB %9s %9s\n", name.c_str(), "-", size_t(r.bytes / 1024), "-",
-                    "unchanged");
-    else
-      std::snprintf(line, sizeof line, "%-40s %9zu %8zu KB %9zu %7.2f s%s\n", name.c_str(), r.chapters,
-                    size_t(r.bytes / 1024), r.warnings, r.seconds, r.ok ? "" : "  FAILED");
-    out += line;
+    rows.push_back(
+        {books[i].options.output.filename().string(), r.cached, r.ok, r.chapters, r.warnings, r.bytes, r.seconds});
   }
-  return out;
+  return summary_table(rows, seconds);
 }
 
 // The books' cache keys: every book's posts are its own; what is under the inputs and is neither a post nor
@@ -180,6 +173,7 @@ BooksWritten build_books(PlannedRun plan, const Options& run, Diagnostics& diag)
   progress_expect(mine.size(), posts);
   // Books in parallel, one thread each, their posts on one thread: the cores are shared out by book.
   std::vector<Result> results(mine.size());
+  auto start = std::chrono::steady_clock::now();
   parallel_for(mine.size(), run.jobs, [&](size_t i) {
     mine[i].options.jobs = mine.size() > 1 ? 1 : run.jobs;
     if (!keys.empty() && cached_book_is_fresh(run.cache_dir, keys[i])) {
@@ -194,7 +188,8 @@ BooksWritten build_books(PlannedRun plan, const Options& run, Diagnostics& diag)
   BooksWritten out;
   for (size_t i = 0; i < mine.size(); ++i)
     if (!results[i].ok) out.failed.push_back(mine[i].options.output);
-  if (plan.anthology && !run.quiet) out.summary = table(mine, results);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (plan.anthology && !run.quiet) out.summary = table(mine, results, seconds);
   if (!out.failed.empty() && !run.keep_going) return out;  // all or nothing: the staged books are dropped
   if (!outputs_are_safe(mine, results, run, diag) || !commit_books(mine, results, keys, run, out, diag)) return out;
   out.exit_code = out.failed.empty() ? 0 : 1;

@@ -1,4 +1,5 @@
-// Progress on a terminal: one line, redrawn, of books and posts done of their totals and the rate.
+// Progress on a terminal: one line, redrawn, no wider than the terminal: the stage (reading, rendering, packing),
+// books and posts done of their totals and the rate.
 #pragma once
 
 #include <cstddef>
@@ -25,11 +26,13 @@ class ProgressLine {
   Ticker* ticker_ = nullptr;
 };
 
-// What the line says, from the counts (for tests): "3/17 books · 1,204/3,083 posts · 812 posts/s".
+// What the line says, from the counts (for tests), cut to `columns` display columns: "reading", then
+// "rendering · 3/17 books · 1,204/3,083 posts · 812 posts/s", then "packing · 16/17 books".
 struct ProgressCounts {
   size_t books_done = 0, books = 0, posts_done = 0, posts = 0;
+  bool planned = true;  // the totals are known (progress_expect was called)
 };
 ProgressCounts progress_counts();
-std::string format_progress(const ProgressCounts& c, double seconds);
+std::string format_progress(const ProgressCounts& c, double seconds, size_t columns = 1000);
 
 }  // namespace mkepub

@@ -6,8 +6,15 @@
 #include <set>
 #include <vector>
 
+#include "base/terminal.h"
+
 namespace mkepub {
 namespace {
+
+// The severity as a message shows it: coloured on a terminal, as plain text anywhere else.
+std::string label(const char* severity, const ReportOptions& o) {
+  return o.colour ? coloured_severity(severity) : severity;
+}
 
 std::string kind_of(const Diagnostic& d) { return d.kind.empty() ? "other" : d.kind; }
 
@@ -23,7 +30,7 @@ void grouped(const std::vector<Diagnostic>& list, const char* severity, const Re
   std::map<std::string, size_t> shown, total;
   for (const auto& d : list) ++total[kind_of(d)];
   for (const auto& d : list) {
-    if (o.verbose || shown[kind_of(d)]++ < o.shown_per_kind) out += d.format(severity) + "\n";
+    if (o.verbose || shown[kind_of(d)]++ < o.shown_per_kind) out += d.format(label(severity, o).c_str()) + "\n";
   }
   if (o.verbose) return;
   for (const auto& [kind, n] : total)
@@ -48,7 +55,7 @@ std::string format_report(const Diagnostics& diag, const ReportOptions& o) {
     grouped(in_order(diag.notes()), "note", o, out);
     grouped(warnings, "warning", o, out);
   }
-  for (const auto& d : in_order(diag.errors())) out += d.format("error") + "\n";
+  for (const auto& d : in_order(diag.errors())) out += d.format(label("error", o).c_str()) + "\n";
   if (!o.quiet && !warnings.empty()) {
     std::map<std::string, size_t> total;
     for (const auto& d : warnings) ++total[kind_of(d)];

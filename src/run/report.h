@@ -12,6 +12,7 @@ struct ReportOptions {
   bool verbose = false;  // every warning and note, one per line
   bool quiet = false;    // errors only
   size_t shown_per_kind = 3;
+  bool colour = false;  // error:, warning: and note: in colour (on a terminal, NO_COLOR unset: base/terminal.h)
 };
 
 // Notes and warnings (grouped unless verbose: the first few of each kind, then a count), then every error,

@@ -7,9 +7,10 @@
 #include <iostream>
 #include <memory>
 
+#include "base/terminal.h"
 #include "run/build_books.h"
-#include "run/command_line_keys.h"
 #include "run/cache.h"
+#include "run/command_line_keys.h"
 #include "run/progress.h"
 #include "run/report.h"
 
@@ -30,7 +31,9 @@ std::string display(const fs::path& out) { return out == "-" ? "standard output"
 
 // What the user reads once the run is over: messages, the anthology's table, what was written or not.
 void report(const Diagnostics& diag, const BooksWritten& books, const Options& o) {
-  std::cerr << format_report(diag, {o.verbose, o.quiet}) << books.summary;
+  ReportOptions shown{o.verbose, o.quiet};
+  shown.colour = colour_wanted(STDERR_FILENO);
+  std::cerr << format_report(diag, shown) << books.summary;
   if (!o.quiet)
     for (const auto& out : books.written) std::cerr << "wrote " << display(out) << "\n";
   if (books.exit_code == 0) return;

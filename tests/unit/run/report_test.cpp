@@ -49,3 +49,17 @@ TEST_CASE("an unknown tag is reported once a book, at its first use in file orde
         "a.md:9: warning: unknown Hugo shortcode `chart`: kept its text\n"
         "2 warning(s): unknown tag 2\n");
 }
+
+TEST_CASE("colour: only the severity is coloured, and nothing without it") {
+  Diagnostics diag;
+  diag.warn({"a.md", 1, 0, "image `x.png` not found", "missing image"});
+  diag.error({"c.md", 1, 1, "invalid YAML"});
+  ReportOptions o;
+  o.colour = true;
+  CHECK(format_report(diag, o) ==
+        "a.md:1: \033[1;35mwarning\033[0m: image `x.png` not found\n"
+        "c.md:1:1: \033[1;31merror\033[0m: invalid YAML\n"
+        "1 warning(s): missing image 1\n");
+  o.colour = false;
+  CHECK(format_report(diag, o).find('\033') == std::string::npos);
+}
