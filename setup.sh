@@ -63,6 +63,12 @@ else
   cmake --build build -j"$(nproc)" --target mkepub mkepub_docs
 fi
 cmake --install build --prefix /usr/local >/dev/null
+# fish reads /usr/local/share/fish/vendor_completions.d only when XDG_DATA_DIRS names /usr/local/share (a desktop
+# session's does, a console's is unset); its system folder, /etc/fish/completions, is read always.
+if command -v fish >/dev/null; then
+  mkdir -p /etc/fish/completions
+  ln -sf /usr/local/share/fish/vendor_completions.d/mkepub.fish /etc/fish/completions/mkepub.fish
+fi
 
 if [ "$mode" = test ]; then
   (cd build && ctest --output-on-failure -j"$(nproc)")
