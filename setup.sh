@@ -14,7 +14,7 @@ build_packages=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensio
   fonts-lxgw-wenkai libkf5syntaxhighlighting-dev)
 # clang and its runtime libraries build the sanitized suite and the fuzz targets (libFuzzer, ASan, UBSan); python3
 # serves the remote-image tests' images on 127.0.0.1 (tests/image_server.py).
-test_packages=(epubcheck util-linux chromium calibre nodejs clang-14 libclang-rt-14-dev python3)
+test_packages=(epubcheck util-linux chromium calibre nodejs clang-14 libclang-rt-14-dev python3 parallel)
 
 missing() {
   for p in "$@"; do
