@@ -15,7 +15,7 @@ build_packages=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensio
 # clang and its runtime libraries build the sanitized suite and the fuzz targets (libFuzzer, ASan, UBSan); python3
 # serves the remote-image tests' images on 127.0.0.1 (tests/image_server.py); zsh and fish check the completions
 # made for them (bash-completion and man-db are above: `mkepub <Tab>` and `man mkepub` work after set-up).
-test_packages=(epubcheck util-linux chromium calibre nodejs clang-14 libclang-rt-14-dev python3 zsh fish)
+test_packages=(epubcheck util-linux chromium calibre nodejs clang-14 libclang-rt-14-dev python3 zsh fish parallel)
 
 missing() {
   for p in "$@"; do

@@ -1,13 +1,16 @@
 // The chapter cache: keys over everything a post's render reads, and the book's file of entries, read and written anew.
 #include "render/chapter_cache.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdint>
-#include <fstream>
+#include <stdexcept>
 
 #include "base/digest.h"
 #include "dialects/dialect.h"
+#include "epub/temporaries.h"
 #include "run/cache.h"
 #include "sources/load.h"
 
@@ -45,24 +48,30 @@ void add_to_pack(std::string& pack, const std::string& key, std::string_view ent
   pack += entry;
 }
 
-// Atomic (a reader sees the whole file or the old one) but not synced: a lost file is only a miss.
+// Atomic (a reader sees the whole file or the old one) but not synced: a lost file is only a miss. The temporary
+// is made with O_EXCL (create_temporary), so that processes sharing a cache folder over a network file system,
+// where two may have the same process id, never write into one file; a stopping signal removes it.
 void write_pack(const fs::path& file, const std::string& bytes) {
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
-  std::string name = ".";
-  name += file.filename().string();
-  name += ".tmp-" + std::to_string(getpid());
-  fs::path tmp = file.parent_path() / name;
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) {
-      fs::remove(tmp, ec);
-      return;
-    }
+  std::string tmp;
+  int fd;
+  try {
+    fd = create_temporary(file.parent_path(), "." + file.filename().string() + ".tmp-", tmp);
+  } catch (const std::runtime_error&) {
+    return;
   }
-  fs::rename(tmp, file, ec);
-  if (ec) fs::remove(tmp, ec);
+  bool written = fchmod(fd, 0644) == 0;
+  for (size_t done = 0; written && done < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    written = n > 0;
+    if (written) done += static_cast<size_t>(n);
+  }
+  written = close(fd) == 0 && written;
+  if (written) fs::rename(tmp, file, ec);
+  if (!written || ec) fs::remove(tmp, ec);
+  forget_temporary(tmp);
 }
 
 }  // namespace

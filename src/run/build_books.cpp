@@ -163,6 +163,7 @@ bool commit_books(const std::vector<PlannedBook>& books, std::vector<Result>& re
 BooksWritten build_books(PlannedRun plan, const Options& run, Diagnostics& diag) {
   std::vector<BookKey> keys;
   std::vector<PlannedBook> mine = take_shard(plan, run, keys);
+  plan.books = {};  // the other shards' books, with the text of their posts: freed before this shard's are built
   if (plan.anthology)
     for (const auto& b : mine) {
       std::error_code ec;

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "base/input_limits.h"
 #include "sources/book_config.h"
 #include "sources/inputs_read.h"
 #include "sources/load.h"
@@ -73,19 +74,41 @@ std::optional<fs::path> find_config(const std::vector<fs::path>& inputs) {
   return std::nullopt;
 }
 
-std::vector<PlannedBook> split_books(const Options& options, const Collected& collected, const std::string& by) {
-  std::map<std::string, std::vector<const Post*>> groups;
-  for (const auto& p : collected.posts)
-    for (const auto& g : groups_of(p, by)) groups[g].push_back(&p);
+std::vector<PlannedBook> split_books(const Options& options, Collected collected, const std::string& by,
+                                     Diagnostics& diag) {
+  std::map<std::string, std::vector<size_t>> groups;
+  std::vector<size_t> books_of(collected.posts.size());  // how many books each post is in: the last one takes it
+  for (size_t i = 0; i < collected.posts.size(); ++i)
+    for (const auto& g : groups_of(collected.posts[i], by)) {
+      auto& members = groups[g];
+      if (!members.empty() && members.back() == i) continue;  // a tag given twice
+      members.push_back(i);
+      ++books_of[i];
+    }
   std::string base = options.title;
   if (base.empty() && collected.site) base = collected.site->config.title;
   if (base.empty() && !options.inputs.empty()) base = fs::weakly_canonical(options.inputs.front()).filename().string();
   std::vector<PlannedBook> books;
-  for (const auto& [group, posts] : groups) {
+  for (const auto& [group, members] : groups) {
     PlannedBook b{options, collected.site, {}};
     b.options.title = base + " \u00b7 " + group;
     b.options.output = options.output / (file_name_of(group) + ".epub");
-    for (const Post* p : posts) b.posts.push_back(*p);
+    size_t bytes = 0;
+    for (size_t i : members) bytes += collected.posts[i].body.size();
+    if (members.size() > kMaxPosts || bytes > kMaxTotalPostBytes) {
+      diag.error({b.options.output.generic_string(), 0, 0,
+                  "the book `" + group + "` would hold " + std::to_string(members.size()) + " posts, " +
+                      std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB; the limit is " + std::to_string(kMaxPosts) +
+                      " posts and " + std::to_string(kMaxTotalPostBytes >> 20) +
+                      " MB per book: split by another key (--split-by year, category or tag)"});
+      continue;
+    }
+    b.posts.reserve(members.size());
+    // A post in one book is moved into it, not copied: an anthology holds each post's text once.
+    for (size_t i : members) {
+      if (--books_of[i] == 0) b.posts.push_back(std::move(collected.posts[i]));
+      else b.posts.push_back(collected.posts[i]);
+    }
     books.push_back(std::move(b));
   }
   return books;
@@ -94,9 +117,14 @@ std::vector<PlannedBook> split_books(const Options& options, const Collected& co
 std::optional<PlannedRun> plan_books(const Options& options, const std::set<std::string>& cli_given,
                                      Diagnostics& diag) {
   if (auto config = find_config(options.inputs)) return plan_config(*config, options, cli_given, diag);
-  auto collected = collect_posts(options, diag);
+  bool split = !options.split_by.empty();
+  auto collected = collect_posts(options, diag, nullptr, split);
   if (!collected) return std::nullopt;
-  if (!options.split_by.empty()) return PlannedRun{split_books(options, *collected, options.split_by), true};
+  if (split) {
+    auto books = split_books(options, std::move(*collected), options.split_by, diag);
+    if (diag.failed()) return std::nullopt;
+    return PlannedRun{std::move(books), true};
+  }
   PlannedRun run;
   run.books.push_back({options, std::move(collected->site), std::move(collected->posts)});
   return run;

@@ -23,8 +23,10 @@ struct PlannedRun {
 std::optional<fs::path> find_config(const std::vector<fs::path>& inputs);
 
 // One book per year, category or tag of `collected` (a post with several categories or tags is in each of
-// their books), titled "Title · group", written as `<out_dir>/<group>.epub`.
-std::vector<PlannedBook> split_books(const Options& options, const Collected& collected, const std::string& by);
+// their books), titled "Title · group", written as `<out_dir>/<group>.epub`. The whole has no limit; a book past
+// one book's (kMaxPosts, kMaxTotalPostBytes in input_limits.h) is an error in `diag`, naming its file.
+std::vector<PlannedBook> split_books(const Options& options, Collected collected, const std::string& by,
+                                     Diagnostics& diag);
 
 // The books `options` asks for; `cli_given` names the flags the user gave (they win over a book config).
 // Nullopt when an error was reported.

@@ -27,6 +27,18 @@ std::vector<fs::path> cache_roots(const Options& o, const fs::path& metadata_fil
   return roots;
 }
 
+// The arguments a book's key is over: all that shape the run but `--shard`. A book has the same bytes whichever
+// shard builds it, so one that moves to another shard (a new group sorted before it) is still found unchanged in a
+// shared cache. The run's own key keeps it: each shard's run has its own record.
+std::vector<std::string> without_shard(std::vector<std::string> args) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--shard") ++i;
+    else if (args[i].rfind("--shard=", 0) != 0) out.push_back(std::move(args[i]));
+  }
+  return out;
+}
+
 std::string display(const fs::path& out) { return out == "-" ? "standard output" : out.generic_string(); }
 
 // What the user reads once the run is over: messages, the anthology's table, what was written or not.
@@ -57,7 +69,7 @@ int run(RunRequest request) {
   bool from_stdin = std::count(options.inputs.begin(), options.inputs.end(), fs::path("-")) > 0;
   if (!options.cache_dir.empty() && request.use_cache && !from_stdin) {
     key = run_key(request.shaping_args, cache_roots(options, request.metadata_file));
-    options.cache_shape = run_key(request.shaping_args, {});
+    options.cache_shape = run_key(without_shard(request.shaping_args), {});
     if (cached_run_is_fresh(options.cache_dir, key)) {
       if (!options.quiet)
         std::cerr << "up to date: nothing changed since the last build (cache " << options.cache_dir.string() << ")\n";

@@ -5,8 +5,8 @@
 
 namespace mkepub {
 
-std::optional<Collected> collect_posts(const Options& options, Diagnostics& diag, PostMemo* memo) {
-  auto loaded = load_sources(options.inputs, options.keep_going, diag, options.jobs);
+std::optional<Collected> collect_posts(const Options& options, Diagnostics& diag, PostMemo* memo, bool split) {
+  auto loaded = load_sources(options.inputs, options.keep_going, diag, options.jobs, !split);
   Collected c{loaded.site, parse_posts(std::move(loaded.sources), options.keep_going, diag, options.filters.drafts,
                                        memo, options.jobs)};
   if (diag.failed()) return std::nullopt;

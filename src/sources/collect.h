@@ -13,7 +13,9 @@ struct Collected {
   std::vector<Post> posts;
 };
 
-// Nullopt when an error was reported. `memo` lets the books of one config parse a shared post once.
-std::optional<Collected> collect_posts(const Options& options, Diagnostics& diag, PostMemo* memo = nullptr);
+// Nullopt when an error was reported. `memo` lets the books of one config parse a shared post once. With `split`
+// the posts are to be split into books (--split-by), each checked against a book's limits then, not all together.
+std::optional<Collected> collect_posts(const Options& options, Diagnostics& diag, PostMemo* memo = nullptr,
+                                       bool split = false);
 
 }  // namespace mkepub

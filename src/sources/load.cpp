@@ -60,6 +60,12 @@ std::string display_name(const fs::path& input, const fs::path& relative) {
   return base + relative.generic_string();
 }
 
+// What an error about a book's limits (kMaxPosts, kMaxTotalPostBytes) advises: an anthology has no limit on its
+// posts, only each of its books has.
+constexpr const char* kSplitAdvice =
+    ": make one book per year, category or tag with --split-by (an anthology has no limit on its posts, only each "
+    "of its books), and spread the books over processes or machines with --shard K/N";
+
 // Rounded up, so that a size just over a limit does not read as the limit itself.
 std::string megabytes(uintmax_t bytes) {
   char text[32];
@@ -121,9 +127,10 @@ ReadPost read_post(const fs::path& file, const std::string& display, bool peek_t
 // (expect) are read a batch at a time on every core: reading and decoding is a fifth of a large site's build.
 // A batch is bounded, so that a folder far past the limits is not read whole.
 struct Adder {
-  Adder(bool keep_going, std::vector<SourceFile>& out, Diagnostics& diag, int jobs)
-      : keep_going(keep_going), out(out), diag(diag), jobs(jobs) {}
+  Adder(bool keep_going, bool one_book, std::vector<SourceFile>& out, Diagnostics& diag, int jobs)
+      : keep_going(keep_going), one_book(one_book), out(out), diag(diag), jobs(jobs) {}
   bool keep_going;
+  bool one_book;  // the posts make one book, within its limits; else each book of the split is checked alone
   std::vector<SourceFile>& out;
   Diagnostics& diag;
   int jobs;
@@ -167,14 +174,15 @@ void Adder::operator()(const fs::path& file, std::string display, const fs::path
     r = read_post(file, display, false);
   }
   if (r.unreadable) return diag.post_error(*r.unreadable, keep_going);
-  if (out.size() >= kMaxPosts || (total += r.bytes) > kMaxTotalPostBytes) {
+  if (one_book && (out.size() >= kMaxPosts || (total += r.bytes) > kMaxTotalPostBytes)) {
     over = true;
     ready.clear();
-    diag.error({display, 0, 0, out.size() >= kMaxPosts
-                                   ? "more than " + std::to_string(kMaxPosts) + " posts; the limit is " +
-                                         std::to_string(kMaxPosts) + " per book"
-                                   : "the posts add up to more than " + megabytes(kMaxTotalPostBytes) +
-                                         ", the limit for one book"});
+    diag.error({display, 0, 0,
+                (out.size() >= kMaxPosts
+                     ? "more than " + std::to_string(kMaxPosts) + " posts; the limit is " + std::to_string(kMaxPosts) +
+                           " per book"
+                     : "the posts add up to more than " + megabytes(kMaxTotalPostBytes) + ", the limit for one book") +
+                    std::string(kSplitAdvice)});
     return;
   }
   if (r.undecodable) return diag.post_error(*r.undecodable, keep_going);
@@ -423,10 +431,10 @@ TemplateOverrides load_templates(const fs::path& dir, Diagnostics& diag) {
   return out;
 }
 
-Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag, int jobs) {
+Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag, int jobs, bool one_book) {
   Loaded loaded;
   auto& out = loaded.sources;
-  Adder add_file{keep_going, out, diag, jobs};
+  Adder add_file{keep_going, one_book, out, diag, jobs};
   for (const auto& input : inputs) {
     if (input == kStandardInput) {
       add_standard_input(out, diag);

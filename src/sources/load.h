@@ -25,8 +25,11 @@ struct Loaded {
 inline const fs::path kStandardInput = "-";
 
 // With `keep_going`, a file that cannot be read or decoded is a warning and is left out. Files are read on
-// `jobs` threads (0: every core), and come out in the order they were found.
-Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag, int jobs = 0);
+// `jobs` threads (0: every core), and come out in the order they were found. With `one_book`, the posts are
+// one book's and past its limits (kMaxPosts, kMaxTotalPostBytes) loading stops with an error; without it (an
+// anthology split by year, category or tag) there is no limit on the whole, and each book is checked once split.
+Loaded load_sources(const std::vector<fs::path>& inputs, bool keep_going, Diagnostics& diag, int jobs = 0,
+                    bool one_book = true);
 
 // UTF-8 text without BOM and with LF line ends, or an InputError naming the first bad byte's line and column.
 std::string decode_text(std::string bytes, const std::string& display);
