@@ -5,7 +5,6 @@
 #include <signal.h>
 #include <stdlib.h>
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -72,14 +71,29 @@ class Builder {
       stopping_ = true;
     }
     wake_.notify_all();
-    if (pid_t pid = child_) kill(pid, SIGTERM);
+    std::lock_guard lock(child_mutex_);
+    if (child_) kill(child_, SIGTERM);  // its own handler removes its temporary book
   }
 
  private:
+  bool stopped() {
+    std::lock_guard lock(mutex_);
+    return stopping_;
+  }
+
   void build() {
     book_.building();
-    BuildOutcome outcome = run_build(argv_, child_);
-    if (outcome.exit_code == 0) {
+    // A stop that came while the build was starting ends it as soon as it exists.
+    BuildOutcome outcome = run_build(argv_, [this](pid_t pid) {
+      std::lock_guard lock(child_mutex_);
+      child_ = pid;
+      if (pid && stopped()) kill(pid, SIGTERM);
+    });
+    std::error_code ec;
+    if (outcome.exit_code == 0 && fs::is_directory(output_, ec)) {  // a config's `books:`: -o named a folder
+      outcome.log += "mkepub: error: the config builds several books, into " + output_.string() +
+                     "; mkepub serve shows one: give it one book's posts, or a config of one book\n";
+    } else if (outcome.exit_code == 0) {
       if (auto bytes = read_file(output_)) return book_.built(std::move(*bytes));
       outcome.log += "mkepub: error: cannot read the book just built, " + output_.string() + "\n";
     }
@@ -91,7 +105,8 @@ class Builder {
   fs::path output_;
   std::vector<std::string> argv_;
   std::vector<fs::path> ignored_;
-  std::atomic<pid_t> child_{0};
+  std::mutex child_mutex_;  // child_ and the signal sent to it, so that a stop and a start cannot cross
+  pid_t child_ = 0;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -15,7 +15,7 @@ extern char** environ;
 
 namespace mkepub {
 
-BuildOutcome run_build(const std::vector<std::string>& argv, std::atomic<pid_t>& child) {
+BuildOutcome run_build(const std::vector<std::string>& argv, const std::function<void(pid_t)>& started) {
   BuildOutcome out;
   int pipe_fds[2];
   if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
@@ -50,7 +50,7 @@ BuildOutcome run_build(const std::vector<std::string>& argv, std::atomic<pid_t>&
     out.log = "mkepub: error: cannot start a build: " + std::string(std::strerror(spawned)) + "\n";
     return out;
   }
-  child = pid;
+  started(pid);
   char buffer[4096];
   for (;;) {
     ssize_t n = read(pipe_fds[0], buffer, sizeof buffer);
@@ -65,7 +65,7 @@ BuildOutcome run_build(const std::vector<std::string>& argv, std::atomic<pid_t>&
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  child = 0;
+  started(0);
   out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return out;
 }

@@ -5,7 +5,7 @@
 
 #include <sys/types.h>
 
-#include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,7 +17,8 @@ struct BuildOutcome {
 };
 
 // Runs `argv` (argv[0] the program) with no signals blocked, stdin from /dev/null, and its output copied to our
-// standard error as it comes. `child` holds its process id while it runs (0 otherwise), for a stop to end it.
-BuildOutcome run_build(const std::vector<std::string>& argv, std::atomic<pid_t>& child);
+// standard error as it comes. `started` is called with the child's process id as soon as it exists, and with 0
+// once it has ended, so that a stop can end it.
+BuildOutcome run_build(const std::vector<std::string>& argv, const std::function<void(pid_t)>& started);
 
 }  // namespace mkepub
