@@ -126,8 +126,12 @@ fs::path find_viewer_dir() {
 int serve(const ServeRequest& request) {
   fs::path viewer = find_viewer_dir();
   if (viewer.empty()) {
-    std::cerr << "mkepub: error: the viewer (epub.min.js and jszip.min.js) is not installed in "
-                 "<prefix>/share/mkepub/viewer; run ./setup.sh, or set MKEPUB_VIEWER_DIR to a folder holding them\n";
+    const char* env = std::getenv("MKEPUB_VIEWER_DIR");
+    std::cerr << "mkepub: error: the viewer (epub.min.js and jszip.min.js) is not "
+              << (env && *env ? "in MKEPUB_VIEWER_DIR, " + std::string(env)
+                              : std::string("installed in <prefix>/share/mkepub/viewer; run ./setup.sh, or set "
+                                            "MKEPUB_VIEWER_DIR to a folder holding them"))
+              << "\n";
     return 1;
   }
   sigset_t stops;
