@@ -195,3 +195,15 @@ TEST_CASE("serve: options that make no single book from files are usage errors")
     CHECK_MESSAGE(r.code == 2, args, r.output);
   }
 }
+
+TEST_CASE("serve: without the viewer's scripts it stops at once with an error naming where they were looked for") {
+  TempDir tmp;
+  spit(tmp / "site/a.md", "---\ntitle: A\n---\nText.\n");
+  fs::create_directories(tmp / "empty");
+  Run r = run("MKEPUB_VIEWER_DIR=" + quote((tmp / "empty").string()) + " timeout 20 " + quote(MKEPUB_BINARY) +
+              " serve " + quote((tmp / "site").string()) + " --port 0");
+  CHECK(r.code == 1);
+  CHECK_MESSAGE(r.output.find("error: the viewer (epub.min.js and jszip.min.js) is not in MKEPUB_VIEWER_DIR, " +
+                              (tmp / "empty").string()) != std::string::npos,
+                r.output);
+}
