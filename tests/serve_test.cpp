@@ -139,6 +139,10 @@ TEST_CASE("serve: the page, the viewer and the book, rebuilt after an edit, a fa
   Run check = run_mkepub("check " + quote((tmp / "first.epub").string()));
   CHECK_MESSAGE(check.code == 0, check.output);
   CHECK(book_text(first->body).find("The original words.") != std::string::npos);
+  // The book a normal build of the same site makes, to the byte: serve adds nothing of its own.
+  Run build = run_mkepub(quote((tmp / "site").string()) + " -q -o " + quote((tmp / "built.epub").string()));
+  REQUIRE_MESSAGE(build.code == 0, build.output);
+  CHECK(slurp(tmp / "built.epub") == first->body);
 
   // An edit: a new build number, and the book served says the new words.
   spit(tmp / "site/a.md", "---\ntitle: First post\ndate: 2020-01-02\n---\nThe edited words.\n");
