@@ -13,6 +13,7 @@ async function show(build) {
   book = next;
   rendition = book.renderTo('book', {width: '100%', height: '100%', spread: 'none'});
   rendition.on('keyup', turn);
+  rendition.on('relocated', showChapter);
   // Back where the reader was: the same spot when the edit left it in place, else the chapter's start, else
   // (the chapter is gone) the book's.
   let placed = false;
@@ -37,6 +38,13 @@ async function show(build) {
   add((await book.loaded.navigation).toc, 0);
   shown = build;
   document.body.dataset.build = build;  // for scripts that wait for a build to be on screen
+}
+
+// The chapter list follows the reading: the entry of the page shown (its file, the fragment aside).
+function showChapter(location) {
+  const file = location.start.href.split('#')[0];
+  const entry = Array.from($('toc').options).find(o => o.value.split('#')[0] === file);
+  if (entry) $('toc').value = entry.value;
 }
 
 function turn(e) {
