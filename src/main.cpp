@@ -317,6 +317,9 @@ int serve_command(int argc, char** argv) {
     return 2;
   }
   mkepub::ServeRequest request{build_args, o.output, !cli.cache_dir.empty(), o.inputs, port};
+  // A book config given as INPUT names its sources relative to its folder: the folder is watched too.
+  if (auto config = mkepub::find_config(o.inputs); config && *config == o.inputs.front())
+    request.watched.push_back(config->parent_path().empty() ? "." : config->parent_path());
   for (const auto& extra : {cli.metadata_file, o.templates, o.cover})
     if (!extra.empty()) request.watched.push_back(extra);
   request.watched.insert(request.watched.end(), o.resource_paths.begin(), o.resource_paths.end());
