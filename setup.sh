@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# mkepub's set-up on Debian 12, as root: installs what is missing (apt-get), builds, installs `mkepub` into
-# /usr/local/bin.  `./setup.sh test` also installs the test tools (epubcheck; chromium, calibre and, from
+# mkepub's set-up on Debian 12, as root: installs what is missing (apt-get, and from viewer/package-lock.json
+# epub.js and JSZip for `mkepub serve`), builds, installs `mkepub` into /usr/local/bin.  `./setup.sh test` also installs the test tools (epubcheck; chromium, calibre and, from
 # tests/reader/package-lock.json, epub.js, playwright-core and Ace by DAISY for the reader checks) and runs the
 # whole test suite twice: as built, and built with ASan and UBSan (clang, in build-asan/) together with a short
 # run of every libFuzzer target (tests/fuzz).  Both are idempotent: with everything in place they only rebuild
@@ -11,11 +11,11 @@ cd "$(dirname "$0")"
 build_packages=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libyaml-dev
   libtomlplusplus-dev libpugixml-dev libzip-dev libcli11-dev doctest-dev libgumbo-dev uuid-dev libpango1.0-dev
   libcairo2-dev libopencc-dev libfontconfig-dev libharfbuzz-dev nettle-dev libdeflate-dev libpng-dev libvips-dev libcurl4-openssl-dev fonts-noto-cjk
-  fonts-lxgw-wenkai libkf5syntaxhighlighting-dev bash-completion man-db)
+  fonts-lxgw-wenkai libkf5syntaxhighlighting-dev bash-completion man-db libcpp-httplib-dev nodejs)
 # clang and its runtime libraries build the sanitized suite and the fuzz targets (libFuzzer, ASan, UBSan); python3
 # serves the remote-image tests' images on 127.0.0.1 (tests/image_server.py); zsh and fish check the completions
 # made for them (bash-completion and man-db are above: `mkepub <Tab>` and `man mkepub` work after set-up).
-test_packages=(epubcheck util-linux chromium calibre nodejs clang-14 libclang-rt-14-dev python3 zsh fish parallel)
+test_packages=(epubcheck util-linux chromium calibre clang-14 libclang-rt-14-dev python3 zsh fish parallel)
 
 missing() {
   for p in "$@"; do
@@ -45,8 +45,21 @@ install_reader_packages() {
   echo "$sum" >"$stamp"
 }
 
+# `mkepub serve`'s viewer, epub.js and JSZip (viewer/package-lock.json): installed the same way, in every mode;
+# `cmake --install` copies their scripts into share/mkepub/viewer.
+install_viewer_packages() {
+  local dir=viewer stamp=viewer/node_modules/.installed-from-lock sum
+  command -v npm >/dev/null || install_missing npm
+  sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && return 0
+  echo "setup: installing the viewer's npm packages (viewer)" >&2
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$sum" >"$stamp"
+}
+
 mode=${1:-build}
 install_missing "${build_packages[@]}"
+install_viewer_packages
 if [ "$mode" = test ]; then
   install_missing "${test_packages[@]}"
   install_reader_packages

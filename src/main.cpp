@@ -17,6 +17,7 @@
 #include "run/check_books.h"
 #include "run/plan_books.h"
 #include "run/run.h"
+#include "run/serve.h"
 #include "sources/image_store.h"
 
 namespace {
@@ -196,14 +197,15 @@ bool read_source_date_epoch(mkepub::Options& o) {
 }
 
 // The checks CLI11 cannot make; the usage error to print, or "" when the options are sound.
-std::string finish_options(const CLI::App& app, Cli& cli) {
+// `serving`: mkepub serve, which needs no -o (the book goes to a temporary folder).
+std::string finish_options(const CLI::App& app, Cli& cli, bool serving = false) {
   const std::string more = "\nRun with --help for more information.\n";
   mkepub::Options& o = cli.options;
   if (o.inputs.empty()) return "INPUT is required" + more;
   for (const char* flag : {"--output", "--depfile"})  // `-o ""` would otherwise read as no -o at all
     if (app.count(flag) && app.get_option(flag)->as<std::string>().empty())
       return std::string(flag) + ": expected a path, not an empty string" + more;
-  if (o.output.empty() && !mkepub::find_config(o.inputs)) return "--output is required" + more;
+  if (o.output.empty() && !serving && !mkepub::find_config(o.inputs)) return "--output is required" + more;
   o.sort = cli.sort == "name" ? mkepub::Options::Sort::name : mkepub::Options::Sort::date;
   o.sort_given = app.count("--sort") > 0;
   if (!cli.shard.empty() && !parse_shard(cli.shard, o.shard, o.shards))
@@ -270,11 +272,60 @@ int print_docs(int argc, char** argv) {
   return 0;
 }
 
+// `mkepub serve INPUT... [--port N]`: a normal build's options, checked here as a build checks them, then passed
+// on as given to the builds the server runs (run/serve.h).
+int serve_command(int argc, char** argv) {
+  Cli cli;
+  CLI::App app{"mkepub serve: build the book, show it in the browser, rebuild on every save", "mkepub serve"};
+  declare_options(app, cli);
+  int port = 3000;
+  app.add_option("--port", port, "Serve on 127.0.0.1:N (default 3000; 0: any free port)")->check(decimal(0, 65535));
+  std::vector<std::string> build_args;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--port") ++i;
+    else if (!a.starts_with("--port=")) build_args.push_back(a);
+  }
+  try {
+    app.parse(argc - 1, argv + 1);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    if (std::string unknown = unknown_flag_message(app, argc - 1, argv + 1); !unknown.empty()) {
+      std::cerr << unknown;
+      return 2;
+    }
+    app.exit(e);
+    return 2;
+  }
+  const mkepub::Options& o = cli.options;
+  std::string usage = finish_options(app, cli, true);
+  if (usage.empty() && (!cli.dump.empty() || !o.split_by.empty() || !cli.shard.empty() || o.output == "-" ||
+                        std::count(o.inputs.begin(), o.inputs.end(), mkepub::fs::path("-"))))
+    usage =
+        "mkepub serve shows one book built from files: --dump-templates, --split-by, --shard, -o - and - "
+        "(standard input) do not apply\n";
+  if (!usage.empty()) {
+    std::cerr << usage;
+    return 2;
+  }
+  mkepub::ServeRequest request{build_args, o.output, !cli.cache_dir.empty(), o.inputs, port};
+  // A book config given as INPUT names its sources relative to its folder: the folder is watched too.
+  if (auto config = mkepub::find_config(o.inputs); config && *config == o.inputs.front())
+    request.watched.push_back(config->parent_path().empty() ? "." : config->parent_path());
+  for (const auto& extra : {cli.metadata_file, o.templates, o.cover})
+    if (!extra.empty()) request.watched.push_back(extra);
+  request.watched.insert(request.watched.end(), o.resource_paths.begin(), o.resource_paths.end());
+  request.watched.insert(request.watched.end(), o.css.begin(), o.css.end());
+  return mkepub::serve(request);
+}
+
 int main(int argc, char** argv) {
   mkepub::use_bundled_syntax_definitions_only();  // before any thread: the same book on every machine
   if (argc > 1 && std::string_view(argv[1]) == "check") return check_command(argc, argv);
   if (argc > 1 && (std::string_view(argv[1]) == "--help-man" || std::string_view(argv[1]) == "--completions"))
     return print_docs(argc, argv);
+  if (argc > 1 && std::string_view(argv[1]) == "serve") return serve_command(argc, argv);
   Cli cli;
   CLI::App app{"mkepub: compile Markdown posts with YAML front matter into an EPUB 3 book", "mkepub"};
   declare_options(app, cli);

@@ -143,6 +143,24 @@ TEST_CASE("--cache-dir: an unchanged second run writes nothing, a changed input 
   for (const char* book : {"2019.epub", "2021.epub"}) require_valid(tmp / "books" / book);
 }
 
+TEST_CASE("--cache-dir: a book config given as INPUT, a post edited in its folder is no longer up to date") {
+  TempDir tmp;
+  spit(tmp / "site/posts/p.md", "---\ntitle: P\n---\nOriginal.\n");
+  spit(tmp / "site/book.yaml", "title: Configured\nsources: [posts]\n");
+  const std::string args =
+      quote(tmp / "site/book.yaml") + " -o " + quote(tmp / "book.epub") + " --cache-dir " + quote(tmp / "cache");
+  REQUIRE(run_mkepub(args + " -q").code == 0);
+  CHECK(run_mkepub(args).output.find("up to date") != std::string::npos);
+  spit(tmp / "site/posts/p.md", "---\ntitle: P\n---\nEdited, and longer.\n");
+  auto edited = run_mkepub(args);
+  CHECK(edited.code == 0);
+  CHECK_MESSAGE(edited.output.find("up to date") == std::string::npos, edited.output);
+  std::string text;
+  for (auto& e : unzip_entries(slurp(tmp / "book.epub"))) text += e.bytes;
+  CHECK(text.find("Edited, and longer.") != std::string::npos);
+  require_valid(tmp / "book.epub");
+}
+
 TEST_CASE("--cache-dir: a changed post rebuilds its own book, the other books are left as they are") {
   TempDir tmp;
   small_blog(tmp / "blog");

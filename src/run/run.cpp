@@ -11,6 +11,7 @@
 #include "run/build_books.h"
 #include "run/cache.h"
 #include "run/command_line_keys.h"
+#include "run/plan_books.h"
 #include "run/progress.h"
 #include "run/report.h"
 
@@ -20,6 +21,10 @@ namespace {
 // Everything a run reads besides the installed fonts: the inputs (config included), templates, cover, images.
 std::vector<fs::path> cache_roots(const Options& o, const fs::path& metadata_file) {
   std::vector<fs::path> roots = o.inputs;
+  // A book config given as INPUT names its sources (and cover, templates) relative to its folder: an edited post
+  // there must not read as "up to date".
+  if (auto config = find_config(o.inputs); config && *config == o.inputs.front())
+    roots.push_back(config->parent_path().empty() ? fs::path(".") : config->parent_path());
   if (!metadata_file.empty()) roots.push_back(metadata_file);
   for (const auto& p : {o.templates, o.cover})
     if (!p.empty()) roots.push_back(p);
