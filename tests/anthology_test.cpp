@@ -47,7 +47,9 @@ TEST_CASE("--split-by year makes one valid book per year, titled and named predi
 TEST_CASE("--split-by tag puts a post in every tag's book") {
   TempDir tmp;
   small_blog(tmp / "blog");
-  REQUIRE(run_mkepub(quote(tmp / "blog") + " --split-by tag -q -o " + quote(tmp / "books")).code == 0);
+  auto r = run_mkepub(quote(tmp / "blog") + " --split-by tag -q -o " + quote(tmp / "books"));
+  INFO(r.output);  // once failed (exit 1) under ASan in CI with the year test alongside, and never again by hand
+  REQUIRE(r.code == 0);
   CHECK(chapters_in(tmp / "books/x.epub") == 2);
   CHECK(chapters_in(tmp / "books/y.epub") == 2);
   for (const char* book : {"x.epub", "y.epub"}) require_valid(tmp / "books" / book);
